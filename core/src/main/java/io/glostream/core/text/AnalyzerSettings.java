@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * except {@code extraStopWords} required.
  *
  * @param lowercase       lower-case tokens (SmartCN lower-cases Latin letters itself, whatever this says)
- * @param removeStopWords remove the language's built-in stop words (for Japanese also the
- *                        part-of-speech stop tags: particles, auxiliary verbs, symbols)
+ * @param removeStopWords remove the language's built-in stop words, matched ignoring case (for
+ *                        Japanese also the part-of-speech stop tags: particles, auxiliary verbs)
  * @param minTokenLength  shortest token kept, in code points, at least 1
  * @param maxTokenLength  longest token kept, in code points, between {@code minTokenLength} and
  *                        {@value #MAX_TOKEN_LENGTH_LIMIT}; longer tokens are dropped whole, never split
