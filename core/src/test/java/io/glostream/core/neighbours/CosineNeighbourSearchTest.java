@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -33,8 +32,8 @@ class CosineNeighbourSearchTest {
     })
     void searchMatchesDoublePrecisionBruteForce(int queries, int keys, int dim, int k, int threads) {
         Random random = new Random(31L * queries + keys);
-        EmbeddingMatrix q = randomMatrix(random, queries, dim);
-        EmbeddingMatrix e = randomMatrix(random, keys, dim);
+        EmbeddingMatrix q = RandomEmbeddings.withZerosAndDuplicates(random, queries, dim);
+        EmbeddingMatrix e = RandomEmbeddings.withZerosAndDuplicates(random, keys, dim);
         NearestNeighbours found = new CosineNeighbourSearch(threads).search(q, e, k);
         assertMatchesBruteForce(q, e, k, false, found);
     }
@@ -48,14 +47,14 @@ class CosineNeighbourSearchTest {
         "333, 17, 10, 3",
     })
     void searchWithinMatchesBruteForceWithoutTheWordItself(int words, int dim, int k, int threads) {
-        EmbeddingMatrix e = randomMatrix(new Random(words * 7L + dim), words, dim);
+        EmbeddingMatrix e = RandomEmbeddings.withZerosAndDuplicates(new Random(words * 7L + dim), words, dim);
         NearestNeighbours found = new CosineNeighbourSearch(threads).searchWithin(e, k);
         assertMatchesBruteForce(e, e, k, true, found);
     }
 
     @Test
     void resultsDoNotDependOnTheThreadCount() {
-        EmbeddingMatrix e = randomMatrix(new Random(5), 257, 23);
+        EmbeddingMatrix e = RandomEmbeddings.withZerosAndDuplicates(new Random(5), 257, 23);
         NearestNeighbours one = new CosineNeighbourSearch(1).searchWithin(e, 8);
         NearestNeighbours three = new CosineNeighbourSearch(3).searchWithin(e, 8);
         for (int q = 0; q < e.rows(); q++) {
@@ -85,7 +84,7 @@ class CosineNeighbourSearchTest {
         // 600 keys span three tiles; copies of the query at 5, 300 and 599 sit in different tiles
         // and lanes, yet must get bit-identical similarities and come out in index order.
         Random random = new Random(11);
-        float[] query = randomRow(random, 40);
+        float[] query = RandomEmbeddings.gaussianRow(random, 40);
         float[] rows = new float[600 * 40];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = (float) random.nextGaussian();
@@ -138,7 +137,7 @@ class CosineNeighbourSearchTest {
 
     @Test
     void kBeyondTheOtherWordsReturnsAllOfThem() {
-        EmbeddingMatrix words = randomMatrix(new Random(3), 4, 5);
+        EmbeddingMatrix words = RandomEmbeddings.withZerosAndDuplicates(new Random(3), 4, 5);
         NearestNeighbours found = new CosineNeighbourSearch(2).searchWithin(words, 10);
         assertEquals(3, found.k());
         for (int w = 0; w < 4; w++) {
@@ -176,23 +175,11 @@ class CosineNeighbourSearchTest {
      */
     private static void assertMatchesBruteForce(EmbeddingMatrix queries, EmbeddingMatrix keys, int k,
             boolean excludeSelf, NearestNeighbours found) {
-        int available = keys.rows() - (excludeSelf ? 1 : 0);
-        int expectedK = Math.min(k, available);
+        int expectedK = Math.min(k, keys.rows() - (excludeSelf ? 1 : 0));
         assertEquals(expectedK, found.k());
         assertEquals(queries.rows(), found.queries());
-        float[][] keyRows = IntStream.range(0, keys.rows()).mapToObj(keys::row).toArray(float[][]::new);
         for (int q = 0; q < queries.rows(); q++) {
-            int query = q;
-            float[] queryRow = queries.row(q);
-            double[] cosines = new double[keys.rows()];
-            for (int key = 0; key < keys.rows(); key++) {
-                cosines[key] = cosine(queryRow, keyRows[key]);
-            }
-            Integer[] ranking = IntStream.range(0, keys.rows())
-                    .filter(key -> !(excludeSelf && key == query))
-                    .boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(key -> -cosines[key]).thenComparingInt(key -> key))
-                    .toArray(Integer[]::new);
+            BruteForceRanking truth = new BruteForceRanking(queries.row(q), keys, excludeSelf ? q : -1);
             int[] indices = found.indices(q);
             float[] sims = found.similarities(q);
             assertEquals(expectedK, indices.length);
@@ -204,55 +191,16 @@ class CosineNeighbourSearchTest {
                 if (excludeSelf) {
                     assertNotEquals(q, indices[r], where);
                 }
-                assertEquals(cosines[ranking[r]], sims[r], TOLERANCE, where + ": similarity at this rank");
-                assertEquals(cosines[indices[r]], sims[r], TOLERANCE, where + ": similarity of key " + indices[r]);
+                assertEquals(truth.cosineAt(r), sims[r], TOLERANCE, where + ": similarity at this rank");
+                assertEquals(truth.cosine(indices[r]), sims[r], TOLERANCE, where + ": similarity of key " + indices[r]);
                 if (r > 0) {
                     assertTrue(sims[r] < sims[r - 1] || (sims[r] == sims[r - 1] && indices[r] > indices[r - 1]),
                             where + ": out of order");
                 }
-                boolean clearAbove = r == 0 || cosines[ranking[r - 1]] - cosines[ranking[r]] > 10 * TOLERANCE;
-                boolean clearBelow = r + 1 >= ranking.length
-                        || cosines[ranking[r]] - cosines[ranking[r + 1]] > 10 * TOLERANCE;
-                if (clearAbove && clearBelow) {
-                    assertEquals(ranking[r], indices[r], where);
+                if (truth.isClearOfNeighbours(r, 10 * TOLERANCE)) {
+                    assertEquals(truth.keyAt(r), indices[r], where);
                 }
             }
         }
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
-
-    /** Gaussian rows, with some zero rows and some exact duplicates of earlier rows mixed in. */
-    private static EmbeddingMatrix randomMatrix(Random random, int rows, int dim) {
-        float[][] matrix = new float[rows][];
-        for (int r = 0; r < rows; r++) {
-            int kind = random.nextInt(10);
-            if (kind == 0) {
-                matrix[r] = new float[dim];
-            } else if (kind == 1 && r > 0) {
-                matrix[r] = matrix[random.nextInt(r)].clone();
-            } else {
-                matrix[r] = randomRow(random, dim);
-            }
-        }
-        return EmbeddingMatrix.ofRows(matrix);
-    }
-
-    private static float[] randomRow(Random random, int dim) {
-        float[] row = new float[dim];
-        for (int i = 0; i < dim; i++) {
-            row[i] = (float) random.nextGaussian();
-        }
-        return row;
     }
 }
