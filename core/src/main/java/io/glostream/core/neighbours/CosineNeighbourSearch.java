@@ -85,7 +85,9 @@ public final class CosineNeighbourSearch {
         int[] indices = new int[Math.multiplyExact(queries.rows(), kept)];
         float[] similarities = new float[indices.length];
         if (kept > 0) {
-            Job job = new Job(queries.l2Normalised(), keys.l2Normalised(), kept, excludeSelf, indices, similarities);
+            EmbeddingMatrix unitQueries = queries.l2Normalised();
+            EmbeddingMatrix unitKeys = keys == queries ? unitQueries : keys.l2Normalised();
+            Job job = new Job(unitQueries, unitKeys, kept, excludeSelf, indices, similarities);
             runBlocks(job, queries.rows());
         }
         return new NearestNeighbours(queries.rows(), kept, indices, similarities);
@@ -179,11 +181,11 @@ public final class CosineNeighbourSearch {
                 best[i] = new BestKeys(kept);
             }
             float[][] sums = new float[QUERY_GROUP][tileWidth];
+            int last = to - 1;
             for (int firstKey = 0, firstRow = 0; firstKey < keyCount; firstKey += tileWidth, firstRow += dimension) {
                 int width = Math.min(tileWidth, keyCount - firstKey);
                 for (int group = from; group < to; group += QUERY_GROUP) {
                     // A short last group repeats its last row rather than running a second kernel.
-                    int last = to - 1;
                     dotProducts(firstRow, group, Math.min(group + 1, last), Math.min(group + 2, last),
                             Math.min(group + 3, last), sums);
                     for (int g = 0; g < QUERY_GROUP && group + g < to; g++) {
