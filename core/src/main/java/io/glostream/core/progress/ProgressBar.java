@@ -26,6 +26,7 @@ public final class ProgressBar implements AutoCloseable {
     private final long startNanos;
     private final AtomicLong done = new AtomicLong();
     private long lastDrawNanos;
+    private long lastDrawnDone = -1;
     private String suffix = "";
     private boolean closed;
 
@@ -76,6 +77,7 @@ public final class ProgressBar implements AutoCloseable {
             return;
         }
         lastDrawNanos = now;
+        lastDrawnDone = done.get();
         String line = render(now);
         if (redrawInPlace) {
             out.print("\r" + line);
@@ -119,9 +121,12 @@ public final class ProgressBar implements AutoCloseable {
         if (closed) {
             return;
         }
-        String line = render(clock.getAsLong());
-        out.print(redrawInPlace ? "\r" + line + System.lineSeparator() : line + System.lineSeparator());
-        out.flush();
         closed = true;
+        if (redrawInPlace) {
+            out.print("\r" + render(clock.getAsLong()) + System.lineSeparator());
+        } else if (lastDrawnDone != done.get()) {
+            out.println(render(clock.getAsLong()));
+        }
+        out.flush();
     }
 }

@@ -52,6 +52,14 @@ class ProgressBarTest {
     }
 
     @Test
+    void closingAfterTheFinalStepDoesNotRepeatTheLine() {
+        try (ProgressBar bar = bar(3)) {
+            bar.step(3);
+        }
+        assertEquals(1, bytes.toString(StandardCharsets.UTF_8).split("\\R").length);
+    }
+
+    @Test
     void appendsTheSuffix() {
         ProgressBar bar = bar(10);
         bar.setSuffix("loss 12.5");

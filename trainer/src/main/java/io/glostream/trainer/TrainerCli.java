@@ -1,0 +1,64 @@
+package io.glostream.trainer;
+
+import io.glostream.trainer.corpus.CorpusFormatException;
+import io.glostream.trainer.prepare.PrepareCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code glostream-trainer.jar}. */
+@Command(name = "glostream-trainer",
+        mixinStandardHelpOptions = true,
+        versionProvider = TrainerCli.Version.class,
+        description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
+        subcommands = {PrepareCommand.class, CommandLine.HelpCommand.class})
+public final class TrainerCli {
+
+    /** Exit code for input the user can fix (bad argument, unreadable or inconsistent file). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for failures that are not the input's fault. */
+    public static final int EXIT_FAILURE = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code; errors are reported as one line on standard error. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, writing results to {@code out} and errors to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new TrainerCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(TrainerCli::reportError);
+        return cli.execute(args);
+    }
+
+    private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean userError = e instanceof IllegalArgumentException || e instanceof IOException
+                || e instanceof UncheckedIOException || e instanceof CorpusFormatException;
+        err.println("glostream-trainer " + cli.getCommandName() + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        if (Boolean.getBoolean("glostream.debug")) {
+            e.printStackTrace(err);
+        } else if (!userError) {
+            err.println("(an internal error: rerun with -Dglostream.debug=true for the stack trace)");
+        }
+        err.flush();
+        return userError ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TrainerCli.class.getPackage().getImplementationVersion();
+            return new String[] {"glostream-trainer " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.glostream.trainer.prepare;
+
+import io.glostream.core.features.Features;
+import io.glostream.core.features.Featurizer;
+import io.glostream.core.progress.ProgressBar;
+import io.glostream.core.text.TextAnalyzer;
+import io.glostream.core.vocab.Vocabulary;
+import io.glostream.core.vocab.VocabularyBuilder;
+import io.glostream.trainer.corpus.RawDocument;
+import io.glostream.trainer.embeddings.BilingualDictionary;
+import io.glostream.trainer.embeddings.WordVectors;
+import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns raw bilingual corpora into GloCTM's inputs through {@code core}: analyse every document, build
+ * each language's vocabulary, build the neighbour tables, then featurise every document with the same
+ * {@link Featurizer} that serving will use.
+ */
+public final class CorpusPreparation {
+
+    private final VocabularyOptions vocabularyOptions;
+    private final int neighbourK;
+    private final int threads;
+
+    public CorpusPreparation(VocabularyOptions vocabularyOptions, int neighbourK, int threads) {
+        this.vocabularyOptions = vocabularyOptions;
+        this.neighbourK = neighbourK;
+        this.threads = threads;
+    }
+
+    /**
+     * @param analyzers one per language, in layout order
+     * @param corpora   the documents of each language, in layout order
+     * @param vectors   monolingual word vectors of each language, in layout order
+     */
+    public PreparedCorpus prepare(List<TextAnalyzer> analyzers, List<List<RawDocument>> corpora,
+                                  List<WordVectors> vectors, BilingualDictionary dictionary) {
+        List<List<List<String>>> tokens = new ArrayList<>();
+        List<Vocabulary> vocabularies = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            List<List<String>> analysed = analyse(analyzers.get(l), corpora.get(l));
+            tokens.add(analysed);
+            vocabularies.add(buildVocabulary(analyzers.get(l).language(), analysed));
+        }
+        DictionaryLedNeighbours.Result neighbours = new DictionaryLedNeighbours(neighbourK, threads).build(
+                new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabularies.get(0), vectors.get(0)),
+                new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabularies.get(1), vectors.get(1)),
+                dictionary);
+        Featurizer featurizer = new Featurizer(analyzers, vocabularies, neighbours.table());
+        List<List<Features>> features = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            List<Features> perDoc = new ArrayList<>(tokens.get(l).size());
+            try (ProgressBar bar = ProgressBar.start("featurise " + featurizer.languages().get(l),
+                    tokens.get(l).size(), "docs")) {
+                for (List<String> docTokens : tokens.get(l)) {
+                    perDoc.add(featurizer.featurizeTokens(l, docTokens));
+                    bar.step(1);
+                }
+            }
+            features.add(List.copyOf(perDoc));
+        }
+        return new PreparedCorpus(featurizer, neighbours.table(), neighbours.report(), List.copyOf(corpora), List.copyOf(features));
+    }
+
+    private static List<List<String>> analyse(TextAnalyzer analyzer, List<RawDocument> docs) {
+        List<List<String>> out = new ArrayList<>(docs.size());
+        try (ProgressBar bar = ProgressBar.start("analyse " + analyzer.language(), docs.size(), "docs")) {
+            for (RawDocument doc : docs) {
+                out.add(analyzer.analyze(doc.text()));
+                bar.step(1);
+            }
+        }
+        return out;
+    }
+
+    private Vocabulary buildVocabulary(String lang, List<List<String>> docs) {
+        VocabularyBuilder builder = new VocabularyBuilder()
+                .minDocFreq(vocabularyOptions.minDocFreq())
+                .maxDocFreqRatio(vocabularyOptions.maxDocFreqRatio())
+                .maxSize(vocabularyOptions.maxSize());
+        docs.forEach(builder::addDocument);
+        try {
+            return builder.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(lang + " vocabulary: " + e.getMessage(), e);
+        }
+    }
+}
