@@ -20,6 +20,10 @@ import java.util.TreeSet;
  * @param stem            Porter-stem tokens; English only
  * @param extraStopWords  words removed in addition to the built-in list, matched ignoring case; removed
  *                        even when {@code removeStopWords} is off
+ * @param pretokenized    the text is already segmented: split on whitespace instead of running the
+ *                        language's tokenizer (for corpora such as the benchmark's preprocessed texts,
+ *                        whose Chinese segmentation SmartCN would redo differently); the filters above
+ *                        still apply. Optional in JSON, default false.
  */
 public record AnalyzerSettings(
         @JsonProperty(required = true) boolean lowercase,
@@ -27,7 +31,8 @@ public record AnalyzerSettings(
         @JsonProperty(required = true) int minTokenLength,
         @JsonProperty(required = true) int maxTokenLength,
         @JsonProperty(required = true) boolean stem,
-        Set<String> extraStopWords) {
+        Set<String> extraStopWords,
+        boolean pretokenized) {
 
     /**
      * Default longest token. Dictionary words stay well below it (long English words such as
@@ -73,27 +78,33 @@ public record AnalyzerSettings(
             case "en" -> 2;
             default -> 1;
         };
-        return new AnalyzerSettings(true, true, minLength, DEFAULT_MAX_TOKEN_LENGTH, false, Set.of());
+        return new AnalyzerSettings(true, true, minLength, DEFAULT_MAX_TOKEN_LENGTH, false, Set.of(), false);
     }
 
     public AnalyzerSettings withLowercase(boolean on) {
-        return new AnalyzerSettings(on, removeStopWords, minTokenLength, maxTokenLength, stem, extraStopWords);
+        return new AnalyzerSettings(on, removeStopWords, minTokenLength, maxTokenLength, stem, extraStopWords, pretokenized);
     }
 
     public AnalyzerSettings withRemoveStopWords(boolean on) {
-        return new AnalyzerSettings(lowercase, on, minTokenLength, maxTokenLength, stem, extraStopWords);
+        return new AnalyzerSettings(lowercase, on, minTokenLength, maxTokenLength, stem, extraStopWords, pretokenized);
     }
 
     public AnalyzerSettings withTokenLengths(int min, int max) {
-        return new AnalyzerSettings(lowercase, removeStopWords, min, max, stem, extraStopWords);
+        return new AnalyzerSettings(lowercase, removeStopWords, min, max, stem, extraStopWords, pretokenized);
     }
 
     public AnalyzerSettings withStem(boolean on) {
-        return new AnalyzerSettings(lowercase, removeStopWords, minTokenLength, maxTokenLength, on, extraStopWords);
+        return new AnalyzerSettings(lowercase, removeStopWords, minTokenLength, maxTokenLength, on, extraStopWords,
+                pretokenized);
     }
 
     public AnalyzerSettings withExtraStopWords(Set<String> words) {
-        return new AnalyzerSettings(lowercase, removeStopWords, minTokenLength, maxTokenLength, stem, words);
+        return new AnalyzerSettings(lowercase, removeStopWords, minTokenLength, maxTokenLength, stem, words, pretokenized);
+    }
+
+    public AnalyzerSettings withPretokenized(boolean on) {
+        return new AnalyzerSettings(lowercase, removeStopWords, minTokenLength, maxTokenLength, stem, extraStopWords,
+                on);
     }
 
     // Sorted so that the manifest JSON, and therefore its checksum, does not depend on set iteration order.

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -81,7 +82,7 @@ public final class LanguageAnalyzers {
         if (settings.stem() && !code.equals("en")) {
             throw new IllegalArgumentException("stemming is only available for en, not " + code);
         }
-        Analyzer analyzer = switch (code) {
+        Analyzer analyzer = settings.pretokenized() ? chain(settings, s -> pretokenized(code, s)) : switch (code) {
             case "en" -> chain(settings, LanguageAnalyzers::english);
             case "zh" -> chain(settings, LanguageAnalyzers::chinese);
             case "ja" -> chain(settings, LanguageAnalyzers::japanese);
@@ -121,6 +122,27 @@ public final class LanguageAnalyzers {
         stream = new JapaneseKatakanaStemFilter(stream);
         stream = lowerCased(stream, settings);
         stream = wordsOfAllowedLength(stream, settings);
+        return new Analyzer.TokenStreamComponents(tokenizer, stream);
+    }
+
+    /**
+     * Whitespace splitting, then the same filters as the language's own chain (width folding for
+     * Japanese, the language's stop words, stemming for English, lengths), so pre-segmented text is
+     * normalised the way raw text would be.
+     */
+    private static Analyzer.TokenStreamComponents pretokenized(String lang, AnalyzerSettings settings) {
+        Tokenizer tokenizer = new WhitespaceTokenizer();
+        TokenStream stream = lang.equals("ja") ? new CJKWidthFilter(tokenizer) : tokenizer;
+        stream = lowerCased(stream, settings);
+        stream = withoutStopWords(stream, settings, switch (lang) {
+            case "en" -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+            case "zh" -> SmartChineseAnalyzer.getDefaultStopSet();
+            default -> JapaneseAnalyzer.getDefaultStopSet();
+        });
+        stream = wordsOfAllowedLength(stream, settings);
+        if (settings.stem()) {
+            stream = new PorterStemFilter(stream);
+        }
         return new Analyzer.TokenStreamComponents(tokenizer, stream);
     }
 

@@ -18,12 +18,12 @@ class AnalyzerSettingsTest {
 
     @Test
     void englishDefaultsDropSingleCharacters() {
-        assertEquals(new AnalyzerSettings(true, true, 2, 40, false, Set.of()), AnalyzerSettings.defaultsFor("en"));
+        assertEquals(new AnalyzerSettings(true, true, 2, 40, false, Set.of(), false), AnalyzerSettings.defaultsFor("en"));
     }
 
     @Test
     void chineseAndJapaneseDefaultsKeepSingleCharacters() {
-        AnalyzerSettings expected = new AnalyzerSettings(true, true, 1, 40, false, Set.of());
+        AnalyzerSettings expected = new AnalyzerSettings(true, true, 1, 40, false, Set.of(), false);
         assertEquals(expected, AnalyzerSettings.defaultsFor("zh"));
         assertEquals(expected, AnalyzerSettings.defaultsFor("cn"));
         assertEquals(expected, AnalyzerSettings.defaultsFor("ja"));
@@ -37,33 +37,33 @@ class AnalyzerSettingsTest {
     @Test
     void refusesMinimumLengthBelowOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AnalyzerSettings(true, true, 0, 40, false, Set.of()));
+                () -> new AnalyzerSettings(true, true, 0, 40, false, Set.of(), false));
         assertEquals("minTokenLength must be at least 1, got 0", e.getMessage());
     }
 
     @Test
     void refusesMaximumLengthBelowMinimum() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AnalyzerSettings(true, true, 5, 4, false, Set.of()));
+                () -> new AnalyzerSettings(true, true, 5, 4, false, Set.of(), false));
         assertEquals("maxTokenLength (4) must be at least minTokenLength (5)", e.getMessage());
     }
 
     @Test
     void refusesMaximumLengthAboveTheLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AnalyzerSettings(true, true, 1, 101, false, Set.of()));
+                () -> new AnalyzerSettings(true, true, 1, 101, false, Set.of(), false));
         assertEquals("maxTokenLength must be at most 100, got 101", e.getMessage());
     }
 
     @Test
     void refusesBlankExtraStopWords() {
         assertThrows(IllegalArgumentException.class,
-                () -> new AnalyzerSettings(true, true, 1, 40, false, Set.of("ok", " ")));
+                () -> new AnalyzerSettings(true, true, 1, 40, false, Set.of("ok", " "), false));
     }
 
     @Test
     void missingExtraStopWordsMeanNone() {
-        assertEquals(Set.of(), new AnalyzerSettings(true, true, 1, 40, false, null).extraStopWords());
+        assertEquals(Set.of(), new AnalyzerSettings(true, true, 1, 40, false, null, false).extraStopWords());
     }
 
     @Test
@@ -78,7 +78,7 @@ class AnalyzerSettingsTest {
     @Test
     void withersChangeOnlyTheirField() {
         AnalyzerSettings base = AnalyzerSettings.defaultsFor("en");
-        assertEquals(new AnalyzerSettings(false, false, 3, 7, true, Set.of("x")),
+        assertEquals(new AnalyzerSettings(false, false, 3, 7, true, Set.of("x"), false),
                 base.withLowercase(false).withRemoveStopWords(false).withTokenLengths(3, 7).withStem(true)
                         .withExtraStopWords(Set.of("x")));
     }
@@ -87,12 +87,20 @@ class AnalyzerSettingsTest {
     void serialisesToAStableJsonObject() throws Exception {
         AnalyzerSettings settings = AnalyzerSettings.defaultsFor("en").withExtraStopWords(Set.of("said", "also"));
         assertEquals("{\"lowercase\":true,\"removeStopWords\":true,\"minTokenLength\":2,\"maxTokenLength\":40,"
-                + "\"stem\":false,\"extraStopWords\":[\"also\",\"said\"]}", JSON.writeValueAsString(settings));
+                + "\"stem\":false,\"extraStopWords\":[\"also\",\"said\"],\"pretokenized\":false}",
+                JSON.writeValueAsString(settings));
+    }
+
+    @Test
+    void manifestsWrittenBeforePretokenizedExistedStillRead() throws Exception {
+        String json = "{\"lowercase\":true,\"removeStopWords\":true,\"minTokenLength\":2,\"maxTokenLength\":40,"
+                + "\"stem\":false}";
+        assertEquals(AnalyzerSettings.defaultsFor("en"), JSON.readValue(json, AnalyzerSettings.class));
     }
 
     @Test
     void roundTripsThroughJson() throws Exception {
-        AnalyzerSettings settings = new AnalyzerSettings(false, true, 3, 25, true, Set.of("said", "also"));
+        AnalyzerSettings settings = new AnalyzerSettings(false, true, 3, 25, true, Set.of("said", "also"), true);
         assertEquals(settings, JSON.readValue(JSON.writeValueAsString(settings), AnalyzerSettings.class));
     }
 

@@ -2,6 +2,7 @@ package io.glostream.trainer.prepare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.glostream.core.text.AnalyzerSettings;
 import io.glostream.core.text.LanguageAnalyzers;
 import io.glostream.core.text.TextAnalyzer;
 import io.glostream.trainer.corpus.JsonlCorpus;
@@ -64,6 +65,11 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--max-vocab", defaultValue = "10000", description = "Vocabulary size cap per language (default: ${DEFAULT-VALUE}).")
     int maxVocab;
 
+    @Option(names = "--pretokenized",
+            description = "The texts are already segmented (like the benchmark's): split on whitespace instead of"
+                    + " running the language's tokenizer; the usual filters still apply.")
+    boolean pretokenized;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")
     Integer threads;
 
@@ -90,7 +96,8 @@ public final class PrepareCommand implements Callable<Integer> {
         List<List<RawDocument>> corpora = new ArrayList<>();
         List<WordVectors> wordVectors = new ArrayList<>();
         for (String lang : langs) {
-            TextAnalyzer analyzer = LanguageAnalyzers.create(lang);
+            TextAnalyzer analyzer = LanguageAnalyzers.create(lang,
+                    AnalyzerSettings.defaultsFor(lang).withPretokenized(pretokenized));
             analyzers.add(analyzer);
             corpora.add(JsonlCorpus.read(firstExisting(data.resolve(lang + ".jsonl"), data.resolve(lang + ".jsonl.gz")),
                     analyzer.language()));

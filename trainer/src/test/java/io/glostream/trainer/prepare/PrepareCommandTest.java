@@ -51,6 +51,16 @@ class PrepareCommandTest {
     }
 
     @Test
+    void pretokenizedKeepsTheSamplesOwnSegmentation() throws IOException {
+        assertEquals(0, run("prepare", "--pretokenized", "--data", SAMPLE.toString(), "--out", out.toString()),
+                stderr.toString());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        // every sample token is a benchmark vocabulary word, and the sample ships a vector for each
+        assertEquals(1.0, json.at("/report/perLanguage/zh/vectorCoverage").asDouble());
+        assertTrue(json.at("/analyzers/zh/pretokenized").asBoolean());
+    }
+
+    @Test
     void refusesASingleLanguageInOneLine() {
         assertEquals(TrainerCli.EXIT_BAD_INPUT, run("prepare", "--data", SAMPLE.toString(), "--langs", "en",
                 "--out", out.toString()));
