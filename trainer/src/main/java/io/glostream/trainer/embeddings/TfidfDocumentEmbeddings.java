@@ -1,0 +1,84 @@
+package io.glostream.trainer.embeddings;
+
+import io.glostream.core.features.SparseCounts;
+import java.util.List;
+
+/**
+ * Document vectors for the CKA loss when no sentence encoder is at hand: the tf-idf weighted mean of a
+ * document's word vectors. CKA compares theta and E within one language, so E needs no cross-lingual
+ * alignment. idf is scikit-learn's smoothed form, {@code ln((1 + N) / (1 + df)) + 1}, fitted on the
+ * training documents.
+ */
+public final class TfidfDocumentEmbeddings {
+
+    private final double[] idf;
+    private final float[] wordVectors;
+    private final int dimension;
+
+    private TfidfDocumentEmbeddings(double[] idf, float[] wordVectors, int dimension) {
+        this.idf = idf;
+        this.wordVectors = wordVectors;
+        this.dimension = dimension;
+    }
+
+    /**
+     * @param documents   the training bag-of-words of one language (dimension V)
+     * @param wordVectors row-major {@code V x dimension} vectors, row w for vocabulary word w
+     */
+    public static TfidfDocumentEmbeddings fit(List<SparseCounts> documents, float[] wordVectors, int dimension) {
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit idf on an empty corpus");
+        }
+        int vocab = documents.get(0).dimension();
+        if (wordVectors.length != vocab * dimension) {
+            throw new IllegalArgumentException(wordVectors.length + " vector values for " + vocab + " words of "
+                    + dimension + " dimensions");
+        }
+        int[] df = new int[vocab];
+        for (SparseCounts doc : documents) {
+            for (int i = 0; i < doc.nnz(); i++) {
+                df[doc.indexAt(i)]++;
+            }
+        }
+        double[] idf = new double[vocab];
+        int n = documents.size();
+        for (int w = 0; w < vocab; w++) {
+            idf[w] = Math.log((1.0 + n) / (1.0 + df[w])) + 1.0;
+        }
+        return new TfidfDocumentEmbeddings(idf, wordVectors.clone(), dimension);
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The weighted mean vector of one document; all zeros when none of its words has weight. */
+    public float[] embed(SparseCounts doc) {
+        double[] acc = new double[dimension];
+        double weight = 0;
+        for (int i = 0; i < doc.nnz(); i++) {
+            int w = doc.indexAt(i);
+            double tfidf = doc.valueAt(i) * idf[w];
+            weight += tfidf;
+            int off = w * dimension;
+            for (int d = 0; d < dimension; d++) {
+                acc[d] += tfidf * wordVectors[off + d];
+            }
+        }
+        float[] out = new float[dimension];
+        if (weight > 0) {
+            for (int d = 0; d < dimension; d++) {
+                out[d] = (float) (acc[d] / weight);
+            }
+        }
+        return out;
+    }
+
+    public float[][] embedAll(List<SparseCounts> docs) {
+        float[][] out = new float[docs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = embed(docs.get(i));
+        }
+        return out;
+    }
+}
