@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -119,8 +121,19 @@ public final class Evaluator {
     }
 
     private static Map<String, ClassificationScore> classification(LanguageData first, LanguageData second) {
+        // LIBSVM trains on one thread; the two languages' models are independent, so train them side by side.
+        CompletableFuture<SvmClassifier> secondModel = CompletableFuture.supplyAsync(
+                () -> SvmClassifier.train(second.trainTheta(), second.trainLabels()));
         SvmClassifier onFirst = SvmClassifier.train(first.trainTheta(), first.trainLabels());
-        SvmClassifier onSecond = SvmClassifier.train(second.trainTheta(), second.trainLabels());
+        SvmClassifier onSecond;
+        try {
+            onSecond = secondModel.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         Map<String, ClassificationScore> scores = new LinkedHashMap<>();
         scores.put(direction(first, first), score(onFirst, first));
         scores.put(direction(second, second), score(onSecond, second));

@@ -17,7 +17,8 @@ import libsvm.svm_problem;
  * <p>scikit-learn's copy of LIBSVM orders classes by label value, where LIBSVM orders them by first
  * appearance. Labels are therefore mapped to their rank among the sorted distinct labels and the
  * training rows grouped by class in a stable order before training, so LIBSVM sees classes, rows and
- * vote ties exactly as scikit-learn's copy does. Training is deterministic.
+ * vote ties exactly as scikit-learn's copy does. Training is deterministic. Predictions come from a flat
+ * copy of the trained model ({@link DenseRbfModel}) that computes what LIBSVM's predict computes, faster.
  */
 public final class SvmClassifier {
 
@@ -27,12 +28,14 @@ public final class SvmClassifier {
     }
 
     private final svm_model model;
+    private final DenseRbfModel denseModel;
     private final int[] classes;
     private final int dimension;
     private final double gamma;
 
     private SvmClassifier(svm_model model, int[] classes, int dimension, double gamma) {
         this.model = model;
+        this.denseModel = DenseRbfModel.of(model, dimension);
         this.classes = classes;
         this.dimension = dimension;
         this.gamma = gamma;
@@ -117,8 +120,25 @@ public final class SvmClassifier {
         return classes.clone();
     }
 
+    /** The LIBSVM model, labels being ranks into {@link #classes}; for cross-checks against LIBSVM's own predict. */
+    svm_model libsvmModel() {
+        return model;
+    }
+
+    /** A feature row as LIBSVM nodes, features numbered from 1. */
+    static svm_node[] nodes(float[] row) {
+        svm_node[] nodes = new svm_node[row.length];
+        for (int j = 0; j < row.length; j++) {
+            svm_node node = new svm_node();
+            node.index = j + 1;
+            node.value = row[j];
+            nodes[j] = node;
+        }
+        return nodes;
+    }
+
     private int predictRow(float[] row) {
-        return classes[(int) svm.svm_predict(model, nodes(row))];
+        return classes[denseModel.predict(row)];
     }
 
     private static svm_parameter defaults(double gamma) {
@@ -155,17 +175,6 @@ public final class SvmClassifier {
             order[start[Arrays.binarySearch(classes, labels[row])]++] = row;
         }
         return order;
-    }
-
-    private static svm_node[] nodes(float[] row) {
-        svm_node[] nodes = new svm_node[row.length];
-        for (int j = 0; j < row.length; j++) {
-            svm_node node = new svm_node();
-            node.index = j + 1;
-            node.value = row[j];
-            nodes[j] = node;
-        }
-        return nodes;
     }
 
     private static int checkMatrix(float[][] features, String what) {

@@ -79,6 +79,13 @@ class EvaluatorTest {
     }
 
     @Test
+    void aSecondLanguageTrainingSetOfOneClassFailsWithTheClassifiersOwnError() {
+        LanguageData oneClass = new LanguageData("zh", zh.vocabulary(), zh.topWordIds(), zh.trainTheta(),
+                new int[] {1, 1, 1, 1}, zh.testTheta(), zh.testLabels(), zh.testDocuments());
+        assertThrows(IllegalArgumentException.class, () -> THREE_WORDS.evaluate(en, oneClass, null, Map.of()));
+    }
+
+    @Test
     void everyPartIsTimedAndProvenanceIsKept() {
         EvaluationReport report = THREE_WORDS.evaluate(en, zh, SmallBilingualModel.reference(),
                 Map.of("model", "gloctm-test")).report();

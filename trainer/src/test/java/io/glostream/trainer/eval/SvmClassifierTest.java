@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import libsvm.svm;
 import org.junit.jupiter.api.Test;
 
 class SvmClassifierTest {
@@ -75,6 +76,20 @@ class SvmClassifierTest {
             {0.84f, 0.60f}, {0.28f, 0.15f}, {0.12f, 0.15f}};
         int[] labels = {3, 3, 3, 1, 1, 1, 2, 2, 2};
         assertArrayEquals(new int[] {1}, SvmClassifier.train(train, labels).predict(new float[][] {{0.7f, -0.4f}}));
+    }
+
+    @Test
+    void predictionsEqualLibsvmsOwnPredictRowForRow() {
+        Lcg lcg = new Lcg(11L);
+        Dataset train = Dataset.draw(lcg, 300, 10, 5);
+        Dataset test = Dataset.draw(lcg, 300, 10, 5);
+        SvmClassifier classifier = SvmClassifier.train(train.features, train.labels);
+        int[] libsvm = new int[test.features.length];
+        for (int i = 0; i < libsvm.length; i++) {
+            int rank = (int) svm.svm_predict(classifier.libsvmModel(), SvmClassifier.nodes(test.features[i]));
+            libsvm[i] = classifier.classes()[rank];
+        }
+        assertArrayEquals(libsvm, classifier.predict(test.features));
     }
 
     @Test
