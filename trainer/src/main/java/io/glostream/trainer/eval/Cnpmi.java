@@ -8,11 +8,12 @@ import java.util.Set;
  * Cross-lingual NPMI (Hao, Boyd-Graber and Paul 2018) of aligned topics over a reference corpus of
  * aligned document pairs, each pair one window, following the official script {@code CNPMI.py}:
  * <pre>
- *   CNPMI = 1/(K N1 N2) sum_k sum_{w1 in top1_k} sum_{w2 in top2_k} NPMI(w1, w2)
+ *   CNPMI = 1/(K N^2) sum_k sum_{w1 in top1_k} sum_{w2 in top2_k} NPMI(w1, w2)
  * </pre>
- * where {@link Npmi} takes as pair count the number of pairs whose first document contains {@code w1}
- * and whose second document contains {@code w2}, as window count the number of pairs, and word counts
- * as chosen by {@link CnpmiCounting}.
+ * over all {@code N x N} cross-language pairs of each topic's {@code N} top words per language. A
+ * pair's NPMI ({@link Npmi}) takes as pair count the number of aligned pairs whose first document
+ * contains {@code w1} and whose second document contains {@code w2}, as window count the number of
+ * aligned pairs, and word counts as chosen by {@link CnpmiCounting}.
  */
 public final class Cnpmi {
 

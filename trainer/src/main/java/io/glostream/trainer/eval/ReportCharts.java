@@ -16,17 +16,17 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /** The evaluation's plots as PNG bytes, drawn by JFreeChart without a display. */
 public final class ReportCharts {
 
+    /** Width of every plot in pixels. */
+    public static final int WIDTH = 900;
+    /** Height of every plot in pixels. */
+    public static final int HEIGHT = 420;
+
     static {
         // Reports are drawn on servers and in CI, where no display exists; set before AWT first loads.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
     }
-
-    /** Width of every plot in pixels. */
-    public static final int WIDTH = 900;
-    /** Height of every plot in pixels. */
-    public static final int HEIGHT = 420;
 
     private ReportCharts() {
     }
