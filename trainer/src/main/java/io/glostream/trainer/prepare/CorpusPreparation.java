@@ -31,37 +31,58 @@ public final class CorpusPreparation {
     }
 
     /**
+     * Prepares a corpus whose vocabularies are built here from the documents.
+     *
      * @param analyzers one per language, in layout order
      * @param corpora   the documents of each language, in layout order
      * @param vectors   monolingual word vectors of each language, in layout order
      */
     public PreparedCorpus prepare(List<TextAnalyzer> analyzers, List<List<RawDocument>> corpora,
                                   List<WordVectors> vectors, BilingualDictionary dictionary) {
+        return prepare(analyzers, corpora, null, vectors, dictionary);
+    }
+
+    /**
+     * Prepares a corpus against given vocabularies (a benchmark's, or a previous model's), or builds them
+     * from the documents when {@code vocabularies} is null.
+     */
+    public PreparedCorpus prepare(List<TextAnalyzer> analyzers, List<List<RawDocument>> corpora,
+                                  List<Vocabulary> vocabularies, List<WordVectors> vectors,
+                                  BilingualDictionary dictionary) {
         List<List<List<String>>> tokens = new ArrayList<>();
-        List<Vocabulary> vocabularies = new ArrayList<>();
+        List<Vocabulary> vocabs = new ArrayList<>();
         for (int l = 0; l < 2; l++) {
             List<List<String>> analysed = analyse(analyzers.get(l), corpora.get(l));
             tokens.add(analysed);
-            vocabularies.add(buildVocabulary(analyzers.get(l).language(), analysed));
+            vocabs.add(vocabularies != null ? vocabularies.get(l) : buildVocabulary(analyzers.get(l).language(), analysed));
         }
         DictionaryLedNeighbours.Result neighbours = new DictionaryLedNeighbours(neighbourK, threads).build(
-                new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabularies.get(0), vectors.get(0)),
-                new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabularies.get(1), vectors.get(1)),
+                new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabs.get(0), vectors.get(0)),
+                new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabs.get(1), vectors.get(1)),
                 dictionary);
-        Featurizer featurizer = new Featurizer(analyzers, vocabularies, neighbours.table());
+        Featurizer featurizer = new Featurizer(analyzers, vocabs, neighbours.table());
         List<List<Features>> features = new ArrayList<>();
         for (int l = 0; l < 2; l++) {
-            List<Features> perDoc = new ArrayList<>(tokens.get(l).size());
-            try (ProgressBar bar = ProgressBar.start("featurise " + featurizer.languages().get(l),
-                    tokens.get(l).size(), "docs")) {
-                for (List<String> docTokens : tokens.get(l)) {
-                    perDoc.add(featurizer.featurizeTokens(l, docTokens));
-                    bar.step(1);
-                }
-            }
-            features.add(List.copyOf(perDoc));
+            features.add(featurizeTokens(featurizer, l, tokens.get(l)));
         }
-        return new PreparedCorpus(featurizer, neighbours.table(), neighbours.report(), List.copyOf(corpora), List.copyOf(features));
+        return new PreparedCorpus(featurizer, neighbours.table(), neighbours.report(), List.copyOf(corpora),
+                List.copyOf(features));
+    }
+
+    /** Featurises further documents (a test split) with a prepared corpus's featurizer. */
+    public static List<Features> featurize(Featurizer featurizer, int language, List<RawDocument> docs) {
+        return featurizeTokens(featurizer, language, analyse(featurizer.analyzer(language), docs));
+    }
+
+    private static List<Features> featurizeTokens(Featurizer featurizer, int l, List<List<String>> tokens) {
+        List<Features> perDoc = new ArrayList<>(tokens.size());
+        try (ProgressBar bar = ProgressBar.start("featurise " + featurizer.languages().get(l), tokens.size(), "docs")) {
+            for (List<String> docTokens : tokens) {
+                perDoc.add(featurizer.featurizeTokens(l, docTokens));
+                bar.step(1);
+            }
+        }
+        return List.copyOf(perDoc);
     }
 
     private static List<List<String>> analyse(TextAnalyzer analyzer, List<RawDocument> docs) {
