@@ -27,7 +27,7 @@ final class BatchInputs implements AutoCloseable {
             LanguageCorpus corpus = data.language(lang);
             bow[lang - 1] = new DenseRowStaging(data.vocabSize(lang), maxRows);
             augmented[lang - 1] = new DenseRowStaging(jointDimension, maxRows);
-            embeddings[lang - 1] = uploads.create(corpus.flatEmbeddings(),
+            embeddings[lang - 1] = OwnedArrays.copyOf(uploads, corpus.flatEmbeddings(),
                     new Shape(corpus.size(), corpus.embeddingWidth()));
         }
     }

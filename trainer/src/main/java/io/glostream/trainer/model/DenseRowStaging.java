@@ -14,9 +14,12 @@ import java.util.List;
  * Turns a batch of sparse count vectors into one dense {@code [n x dimension]} float array through a reused
  * native buffer: only the non-zero cells are written, and only those are cleared again before the next batch.
  * On the CPU the engine wraps the buffer without copying, so an array returned by {@link #stage} must be
- * closed before the next call.
+ * closed before the next call, and the buffer is aligned as PyTorch aligns its own memory.
  */
 final class DenseRowStaging {
+
+    /** PyTorch's own alignment; a product over a differently aligned input can round differently. */
+    private static final int ALIGNMENT = 64;
 
     private final int dimension;
     private final int maxRows;
@@ -33,7 +36,9 @@ final class DenseRowStaging {
         }
         this.dimension = dimension;
         this.maxRows = maxRows;
-        this.bytes = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(dimension, maxRows), Float.BYTES))
+        long needed = (long) dimension * maxRows * Float.BYTES;
+        int capacity = Math.toIntExact((needed + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);
+        this.bytes = ByteBuffer.allocateDirect(capacity + ALIGNMENT).alignedSlice(ALIGNMENT)
                 .order(ByteOrder.nativeOrder());
         this.floats = bytes.asFloatBuffer();
     }

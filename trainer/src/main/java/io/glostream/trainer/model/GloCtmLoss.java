@@ -3,6 +3,7 @@ package io.glostream.trainer.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The loss terms of GloCTM as pure functions of NDArrays. Per-document terms return {@code [n]}; callers
@@ -24,7 +25,7 @@ public final class GloCtmLoss {
     /** Multinomial reconstruction loss -sum_v target_v log(recon_v + 1e-10) per document. */
     public static NDArray reconstruction(NDArray reconstructed, NDArray target) {
         checkSameShape(reconstructed, target);
-        return target.mul(reconstructed.add(LOG_EPS).log()).sum(new int[] {1}).neg();
+        return target.mul(reconstructed.add(OwnedArrays.scalarLike(reconstructed, LOG_EPS)).log()).sum(new int[] {1}).neg();
     }
 
     /**
@@ -38,14 +39,14 @@ public final class GloCtmLoss {
             throw new IllegalArgumentException("posterior has " + mean.getShape().get(1) + " topics, prior " + k);
         }
         NDManager m = mean.getManager();
-        NDArray priorMean = m.create(toFloats(prior.mean())).toDevice(mean.getDevice(), false);
-        NDArray priorVar = m.create(toFloats(prior.variance())).toDevice(mean.getDevice(), false);
+        NDArray priorMean = OwnedArrays.copyOf(m, toFloats(prior.mean()), new Shape(k));
+        NDArray priorVar = OwnedArrays.copyOf(m, toFloats(prior.variance()), new Shape(k));
         NDArray diff = mean.sub(priorMean);
         NDArray perTopic = logVariance.exp().div(priorVar)
                 .add(diff.mul(diff).div(priorVar))
                 .add(priorVar.log())
                 .sub(logVariance);
-        return perTopic.sum(new int[] {1}).sub(k).mul(0.5f);
+        return perTopic.sum(new int[] {1}).sub(OwnedArrays.scalarLike(perTopic, k)).mul(OwnedArrays.scalarLike(perTopic, 0.5));
     }
 
     /**
@@ -60,11 +61,11 @@ public final class GloCtmLoss {
         NDArray diff = meanQ.sub(meanP);
         return logVarQ.exp().div(varP)
                 .add(diff.mul(diff).div(varP))
-                .sub(1f)
+                .sub(OwnedArrays.scalarLike(meanQ, 1))
                 .add(logVarP)
                 .sub(logVarQ)
                 .sum(new int[] {1})
-                .mul(0.5f);
+                .mul(OwnedArrays.scalarLike(meanQ, 0.5));
     }
 
     /**
@@ -76,7 +77,7 @@ public final class GloCtmLoss {
         checkRows(x, y);
         long n = x.getShape().get(0);
         NDArray cross = centred(x).transpose().matMul(centred(y));
-        return cross.mul(cross).sum().div((double) (n - 1) * (n - 1));
+        return cross.mul(cross).sum().div(OwnedArrays.scalarLike(cross, (double) (n - 1) * (n - 1)));
     }
 
     /**
@@ -85,7 +86,8 @@ public final class GloCtmLoss {
      */
     public static NDArray linearCka(NDArray x, NDArray y) {
         checkRows(x, y);
-        return hsic(x, y).div(hsic(x, x).mul(hsic(y, y)).add(CKA_GUARD).sqrt());
+        NDArray spread = hsic(x, x).mul(hsic(y, y));
+        return hsic(x, y).div(spread.add(OwnedArrays.scalarLike(spread, CKA_GUARD)).sqrt());
     }
 
     private static NDArray centred(NDArray a) {

@@ -53,9 +53,9 @@ public final class GloCtmModel implements AutoCloseable {
         global = new Encoder("global", vocab1 + vocab2, config.globalHidden(), config, manager, init, state);
         local1 = new Encoder("local1", vocab1, config.localHidden(), config, manager, init, state);
         local2 = new Encoder("local2", vocab2, config.localHidden(), config, manager, init, state);
-        beta1 = state.addParameter("beta1", manager.create(
+        beta1 = state.addParameter("beta1", OwnedArrays.copyOf(manager,
                 Initialisers.uniform(init, k * vocab1, Initialisers.xavierBound(k, vocab1)), new Shape(k, vocab1)));
-        beta2 = state.addParameter("beta2", manager.create(
+        beta2 = state.addParameter("beta2", OwnedArrays.copyOf(manager,
                 Initialisers.uniform(init, k * vocab2, Initialisers.xavierBound(k, vocab2)), new Shape(k, vocab2)));
         decoderGlobal = new BatchNorm1d("decoder_global.bn", vocab1 + vocab2, config.bnEps(), config.bnMomentum(),
                 manager, state);

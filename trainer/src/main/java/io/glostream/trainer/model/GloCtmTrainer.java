@@ -171,11 +171,11 @@ public final class GloCtmTrainer implements AutoCloseable {
                     accumulate(terms, 4, GloCtmLoss.gaussianKl(own.mean(), own.logVariance(), global.mean(),
                             global.logVariance()).mean());
                     NDArray cka = GloCtmLoss.linearCka(thetaLocal, inputs.embeddings(lang, docs));
-                    accumulate(terms, 5, cka.neg().add(1.0).toType(DataType.FLOAT32, false));
+                    accumulate(terms, 5, OwnedArrays.scalarLike(cka, 1).sub(cka).toType(DataType.FLOAT32, false));
                 }
                 terms[6] = terms[0].add(terms[1]).add(terms[2]).add(terms[3])
-                        .add(terms[4].mul((float) c.lambdaKl()))
-                        .add(terms[5].mul((float) c.lambdaCka()));
+                        .add(terms[4].mul(OwnedArrays.scalarLike(terms[4], c.lambdaKl())))
+                        .add(terms[5].mul(OwnedArrays.scalarLike(terms[5], c.lambdaCka())));
                 collector.backward(terms[6]);
             }
             optimizer.step(lr);
@@ -192,7 +192,7 @@ public final class GloCtmTrainer implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return m.create(values, new Shape(rows, cols));
+        return OwnedArrays.copyOf(m, values, new Shape(rows, cols));
     }
 
     /** Inverted dropout: entries 0 with probability p, else 1/(1-p); null when dropout is off. */
@@ -206,7 +206,7 @@ public final class GloCtmTrainer implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < p ? 0f : keep;
         }
-        return m.create(values, new Shape(rows, cols));
+        return OwnedArrays.copyOf(m, values, new Shape(rows, cols));
     }
 
     /** An epoch's random stream, a function of the seed and the epoch alone so that resuming reproduces it. */

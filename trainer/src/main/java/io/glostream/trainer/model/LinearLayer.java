@@ -22,9 +22,9 @@ final class LinearLayer {
         this.out = out;
         double bound = 1.0 / Math.sqrt(in);
         this.weight = state.addParameter(name + ".weight",
-                manager.create(Initialisers.uniform(init, out * in, bound), new Shape(out, in)));
+                OwnedArrays.copyOf(manager, Initialisers.uniform(init, out * in, bound), new Shape(out, in)));
         this.bias = state.addParameter(name + ".bias",
-                manager.create(Initialisers.uniform(init, out, bound), new Shape(out)));
+                OwnedArrays.copyOf(manager, Initialisers.uniform(init, out, bound), new Shape(out)));
     }
 
     NDArray forward(NDArray x) {

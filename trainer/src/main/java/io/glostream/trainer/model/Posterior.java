@@ -10,7 +10,7 @@ record Posterior(NDArray mean, NDArray logVariance) {
 
     /** Reparameterised draw theta = softmax(mu + noise * exp(logvar / 2)) for standard normal {@code noise}. */
     NDArray sampleTheta(NDArray noise) {
-        return mean.add(noise.mul(logVariance.mul(0.5f).exp())).softmax(1);
+        return mean.add(noise.mul(logVariance.mul(OwnedArrays.scalarLike(logVariance, 0.5)).exp())).softmax(1);
     }
 
     /** The deterministic topic proportions softmax(mu). */
