@@ -25,7 +25,8 @@ public final class GloCtmLoss {
     /** Multinomial reconstruction loss -sum_v target_v log(recon_v + 1e-10) per document. */
     public static NDArray reconstruction(NDArray reconstructed, NDArray target) {
         checkSameShape(reconstructed, target);
-        return target.mul(reconstructed.add(OwnedArrays.scalarLike(reconstructed, LOG_EPS)).log()).sum(new int[] {1}).neg();
+        NDArray logProbability = reconstructed.add(OwnedArrays.scalarLike(reconstructed, LOG_EPS)).log();
+        return target.mul(logProbability).sum(new int[] {1}).neg();
     }
 
     /**
@@ -46,7 +47,9 @@ public final class GloCtmLoss {
                 .add(diff.mul(diff).div(priorVar))
                 .add(priorVar.log())
                 .sub(logVariance);
-        return perTopic.sum(new int[] {1}).sub(OwnedArrays.scalarLike(perTopic, k)).mul(OwnedArrays.scalarLike(perTopic, 0.5));
+        return perTopic.sum(new int[] {1})
+                .sub(OwnedArrays.scalarLike(perTopic, k))
+                .mul(OwnedArrays.scalarLike(perTopic, 0.5));
     }
 
     /**

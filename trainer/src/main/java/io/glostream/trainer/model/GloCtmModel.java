@@ -19,6 +19,9 @@ import java.util.Random;
  * local decoders and, concatenated, by the global decoder, and one batch-normalised softmax decoder per
  * pathway. Owns its native memory: close it.
  *
+ * <p>Creating a model tunes glibc's malloc for the whole process (see {@link MallocTuning}): PyTorch's
+ * temporaries are then reused instead of page-faulted in at every step.
+ *
  * <p>Inference methods run the encoders in evaluation mode (batch norm on running statistics, no sampling),
  * so a document's result does not depend on its batch. Not thread-safe.
  */
@@ -74,6 +77,7 @@ public final class GloCtmModel implements AutoCloseable {
         if (vocab1 <= 0 || vocab2 <= 0) {
             throw new IllegalArgumentException("vocabulary sizes must be positive, got " + vocab1 + " and " + vocab2);
         }
+        MallocTuning.apply();
         return new GloCtmModel(config, vocab1, vocab2);
     }
 
