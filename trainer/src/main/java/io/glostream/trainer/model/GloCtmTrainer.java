@@ -17,9 +17,13 @@ import java.util.Random;
 /**
  * Trains a {@link GloCtmModel} on the paper's objective: per batch and language, the global VAE on g, the
  * local VAE on x, lambdaKl KL(q_local || q_global) and lambdaCka (1 - CKA(theta_local, E)), with Adam and
- * StepLR. Deterministic for a seed on one machine: initial weights, batch order, reparameterisation noise and
- * dropout masks all come from Java {@link Random}s derived from the seed and the epoch, so a run resumed from
- * a checkpoint continues exactly as the uninterrupted run would have.
+ * StepLR.
+ *
+ * <p>Deterministic for a seed on one machine with one PyTorch thread count (system property
+ * {@code ai.djl.pytorch.num_threads}, read when the engine starts): initial weights, batch order,
+ * reparameterisation noise and dropout masks all come from Java {@link Random}s derived from the seed and the
+ * epoch, so a run resumed from a checkpoint continues exactly as the uninterrupted run would have. Each step's
+ * arrays live in an {@link NDScope} and are freed when the step ends. Not thread-safe.
  */
 public final class GloCtmTrainer implements AutoCloseable {
 

@@ -183,6 +183,19 @@ class GloCtmTrainerTest {
     }
 
     @Test
+    void trainingAndInferenceLeaveNoArraysBehind() {
+        try (GloCtmTrainer trainer = GloCtmTrainer.create(CONFIG, VOCAB, VOCAB)) {
+            int before = trainer.model().manager().getManagedArrays().size();
+
+            trainer.train(data, 1, stats -> { });
+            trainer.model().thetaGlobal(data.language(1).augmented());
+            trainer.model().export();
+
+            assertEquals(before, trainer.model().manager().getManagedArrays().size());
+        }
+    }
+
+    @Test
     void refusesDataOfOtherVocabularies() {
         try (GloCtmTrainer trainer = GloCtmTrainer.create(CONFIG, VOCAB + 1, VOCAB)) {
             assertThrows(IllegalArgumentException.class, () -> trainer.train(data, stats -> { }));
