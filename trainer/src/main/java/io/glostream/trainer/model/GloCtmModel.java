@@ -117,6 +117,7 @@ public final class GloCtmModel implements AutoCloseable {
     /** beta = [beta_1 | beta_2] as a row-major {@code [K x (V1 + V2)]} copy. */
     public float[] topicWordMatrix() {
         try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
             return topicWord(Pathway.GLOBAL).toFloatArray();
         }
     }
@@ -187,6 +188,7 @@ public final class GloCtmModel implements AutoCloseable {
                 rows[r] = start + r;
             }
             try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
                 Posterior q = encoder.encode(staging.stage(manager, docs, rows, count), false, null);
                 float[] flat = (softmax ? q.meanTheta() : q.mean()).toFloatArray();
                 for (int r = 0; r < count; r++) {

@@ -149,6 +149,7 @@ public final class GloCtmTrainer implements AutoCloseable {
         NDManager m = model.manager();
         int k = c.numTopics();
         try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
             NDArray[] terms = new NDArray[LossTerms.COUNT];
             try (GradientCollector collector = Engine.getEngine(GloCtmModel.ENGINE).newGradientCollector()) {
                 NDArray jointBeta = model.topicWord(Pathway.GLOBAL);

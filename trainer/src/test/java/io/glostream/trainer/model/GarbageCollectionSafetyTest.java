@@ -53,6 +53,7 @@ class GarbageCollectionSafetyTest {
         NDArray embedding = manager.create(new float[] {1, 2, -1, 0.5f}, new Shape(2, 2));
         try (NDScope scope = new NDScope();
              GradientCollector collector = Engine.getEngine(GloCtmModel.ENGINE).newGradientCollector()) {
+            scope.suppressNotUsedWarning();
             Posterior q = new Posterior(mean, logVar);
             NDArray theta = q.sampleTheta(noise);
             NDArray loss = GloCtmLoss.reconstruction(theta, target).sum()
