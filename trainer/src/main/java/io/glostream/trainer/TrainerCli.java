@@ -1,10 +1,12 @@
 package io.glostream.trainer;
 
 import io.glostream.trainer.corpus.CorpusFormatException;
+import io.glostream.trainer.fit.TrainingFailedException;
 import io.glostream.trainer.prepare.PrepareCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +34,7 @@ public final class TrainerCli {
 
     /** As {@link #run(String...)}, writing results to {@code out} and errors to {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        configureDjl();
         CommandLine cli = new CommandLine(new TrainerCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -39,10 +42,28 @@ public final class TrainerCli {
         return cli.execute(args);
     }
 
+    /**
+     * DJL must never download: natives come from the pytorch-native-cpu jar, extracted into a writable cache.
+     * Settings given on the command line (-D) win; PYTORCH_VERSION is left alone (setting it triggers a download).
+     */
+    static void configureDjl() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("DJL_CACHE_DIR", System.getenv().getOrDefault("DJL_CACHE_DIR",
+                Path.of(System.getProperty("user.home"), ".cache", "glostream", "djl").toString()));
+        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
     private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         boolean userError = e instanceof IllegalArgumentException || e instanceof IOException
-                || e instanceof UncheckedIOException || e instanceof CorpusFormatException;
+                || e instanceof UncheckedIOException || e instanceof CorpusFormatException
+                || e instanceof TrainingFailedException;
         err.println("glostream-trainer " + cli.getCommandName() + ": "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         if (Boolean.getBoolean("glostream.debug")) {

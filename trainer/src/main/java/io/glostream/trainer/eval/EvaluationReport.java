@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -57,6 +58,18 @@ public record EvaluationReport(
             topicCopies.add(Collections.unmodifiableMap(copy));
         }
         topics = Collections.unmodifiableList(topicCopies);
+    }
+
+    /** The headline figures as a few lines for a terminal. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder("TU");
+        tu.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.3f", k, v)));
+        sb.append("; NPMI");
+        npmi.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.3f", k, v)));
+        sb.append(cnpmi == null ? "; CNPMI n/a (no --ref-corpus)" : String.format(Locale.ROOT, "; CNPMI %.4f; TQ %.4f", cnpmi, tq));
+        sb.append(System.lineSeparator()).append("classification (train -> test): ");
+        classification.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s acc %.3f f1 %.3f; ", k, v.acc(), v.f1())));
+        return sb.append(System.lineSeparator()).toString();
     }
 
     /** The report as indented JSON. */

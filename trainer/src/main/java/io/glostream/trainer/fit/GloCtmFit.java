@@ -1,0 +1,165 @@
+package io.glostream.trainer.fit;
+
+import io.glostream.core.features.Features;
+import io.glostream.core.features.SparseCounts;
+import io.glostream.core.progress.ProgressBar;
+import io.glostream.core.text.LanguageAnalyzers;
+import io.glostream.core.text.TextAnalyzer;
+import io.glostream.core.vocab.Vocabulary;
+import io.glostream.trainer.corpus.RawDocument;
+import io.glostream.trainer.embeddings.BilingualDictionary;
+import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
+import io.glostream.trainer.embeddings.WordVectors;
+import io.glostream.trainer.model.EpochStats;
+import io.glostream.trainer.model.GloCtmTrainer;
+import io.glostream.trainer.model.LanguageCorpus;
+import io.glostream.trainer.model.LossTerms;
+import io.glostream.trainer.model.TrainingData;
+import io.glostream.trainer.model.TrainingListener;
+import io.glostream.trainer.prepare.CorpusPreparation;
+import io.glostream.trainer.prepare.PreparedCorpus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits GloCTM on a bilingual corpus: featurise it through {@code core} (the same path serving uses), build the
+ * CKA document embeddings, and train, checkpointing as it goes. The caller exports and evaluates the result.
+ */
+public final class GloCtmFit {
+
+    /** What a fit leaves behind: the trainer (owning the model), the prepared corpus and its test features. */
+    public record Result(GloCtmTrainer trainer, PreparedCorpus corpus, List<List<Features>> testFeatures,
+                         List<EpochStats> epochs) implements AutoCloseable {
+        @Override
+        public void close() {
+            trainer.close();
+        }
+    }
+
+    private final FitOptions options;
+
+    public GloCtmFit(FitOptions options) {
+        this.options = options;
+    }
+
+    public Result fit(BilingualCorpus data) {
+        List<TextAnalyzer> analyzers = data.sides().stream()
+                .map(s -> LanguageAnalyzers.create(s.lang(), s.analyzer())).toList();
+        List<Vocabulary> fixed = data.hasFixedVocabularies()
+                ? data.sides().stream().map(BilingualCorpus.Side::fixedVocabulary).toList() : null;
+        PreparedCorpus corpus = new CorpusPreparation(options.vocabulary(), options.neighbourK(), options.threads())
+                .prepare(analyzers, data.sides().stream().map(BilingualCorpus.Side::train).toList(), fixed,
+                        data.sides().stream().map(BilingualCorpus.Side::vectors).toList(),
+                        BilingualDictionary.load(data.dictionary()));
+        List<List<Features>> test = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            List<RawDocument> docs = data.sides().get(l).test();
+            test.add(docs.isEmpty() ? List.of() : CorpusPreparation.featurize(corpus.featurizer(), l, docs));
+        }
+        TrainingData training = new TrainingData(languageCorpus(corpus, data, 0), languageCorpus(corpus, data, 1));
+
+        GloCtmTrainer trainer = startTrainer(corpus);
+        List<EpochStats> epochs = new ArrayList<>();
+        try {
+            train(trainer, training, epochs);
+        } catch (RuntimeException e) {
+            trainer.close();
+            throw e;
+        }
+        return new Result(trainer, corpus, List.copyOf(test), List.copyOf(epochs));
+    }
+
+    private GloCtmTrainer startTrainer(PreparedCorpus corpus) {
+        int v1 = corpus.featurizer().vocabulary(0).size();
+        int v2 = corpus.featurizer().vocabulary(1).size();
+        if (options.resume() && Files.exists(options.checkpoint())) {
+            try {
+                GloCtmTrainer resumed = GloCtmTrainer.resume(options.checkpoint());
+                if (resumed.model().vocabSize(1) != v1 || resumed.model().vocabSize(2) != v2) {
+                    resumed.close();
+                    throw new IllegalArgumentException(options.checkpoint() + ": checkpoint vocabularies ("
+                            + resumed.model().vocabSize(1) + ", " + resumed.model().vocabSize(2)
+                            + ") differ from the data's (" + v1 + ", " + v2 + ")");
+                }
+                return resumed;
+            } catch (IOException e) {
+                throw new UncheckedIOException(options.checkpoint() + ": cannot resume (" + e.getMessage() + ")", e);
+            }
+        }
+        return GloCtmTrainer.create(options.model(), v1, v2);
+    }
+
+    private void train(GloCtmTrainer trainer, TrainingData training, List<EpochStats> epochs) {
+        int totalEpochs = trainer.config().epochs();
+        int startEpoch = trainer.completedEpochs();
+        if (startEpoch >= totalEpochs) {
+            return;
+        }
+        ProgressBar[] bar = new ProgressBar[1];
+        try {
+            trainer.train(training, new TrainingListener() {
+                @Override
+                public void onStep(int epoch, int step, int stepsInEpoch) {
+                    if (bar[0] == null) {
+                        bar[0] = ProgressBar.start("train", (long) stepsInEpoch * (totalEpochs - startEpoch), "steps");
+                    }
+                    bar[0].step(1);
+                }
+
+                @Override
+                public void onEpoch(EpochStats stats) {
+                    epochs.add(stats);
+                    LossTerms loss = stats.meanLoss();
+                    if (!Double.isFinite(loss.total())) {
+                        throw new TrainingFailedException(String.format(Locale.ROOT,
+                                "loss became %s at epoch %d (reconstruction %.3f/%.3f, KL %.3f/%.3f/%.3f, CKA %.3f):"
+                                        + " lower the learning rate or check the input", loss.total(), stats.epoch(),
+                                loss.globalReconstruction(), loss.localReconstruction(), loss.globalPriorKl(),
+                                loss.localPriorKl(), loss.localGlobalKl(), loss.cka()));
+                    }
+                    if (bar[0] != null) {
+                        bar[0].setSuffix(String.format(Locale.ROOT, "epoch %d/%d loss %.2f (rec %.1f+%.1f kl %.2f cka %.3f)"
+                                        + " %.0f docs/s", stats.epoch(), totalEpochs, loss.total(),
+                                loss.globalReconstruction(), loss.localReconstruction(), loss.localGlobalKl(),
+                                loss.cka(), stats.documentsPerSecond()));
+                    }
+                    if (stats.epoch() % options.checkpointEvery() == 0 || stats.epoch() == totalEpochs) {
+                        saveCheckpoint(trainer);
+                    }
+                }
+            });
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+    }
+
+    private void saveCheckpoint(GloCtmTrainer trainer) {
+        try {
+            Path parent = options.checkpoint().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            trainer.saveCheckpoint(options.checkpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException(options.checkpoint() + ": cannot write checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static LanguageCorpus languageCorpus(PreparedCorpus corpus, BilingualCorpus data, int l) {
+        List<Features> features = corpus.features().get(l);
+        List<SparseCounts> bow = features.stream().map(f -> f.bow().counts()).toList();
+        List<SparseCounts> global = features.stream().map(Features::global).toList();
+        Vocabulary vocabulary = corpus.featurizer().vocabulary(l);
+        WordVectors vectors = data.sides().get(l).vectors();
+        float[][] embeddings = TfidfDocumentEmbeddings.fit(bow, vectors.matrixFor(vocabulary.words()), vectors.dimension())
+                .embedAll(bow);
+        return new LanguageCorpus(bow, global, embeddings);
+    }
+}

@@ -1,0 +1,70 @@
+package io.glostream.trainer.fit;
+
+import io.glostream.core.features.Features;
+import io.glostream.core.features.Featurizer;
+import io.glostream.trainer.corpus.RawDocument;
+import io.glostream.trainer.eval.AlignedCorpus;
+import io.glostream.trainer.eval.Evaluation;
+import io.glostream.trainer.eval.Evaluator;
+import io.glostream.trainer.eval.LanguageData;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates a topic model on a bilingual corpus the way the paper does (TU, CNPMI with a reference corpus,
+ * per-language NPMI, SVM classification on theta), whatever computes theta: the trained DJL model at the
+ * end of {@code fit}, or the exported ONNX bundle in {@code eval}.
+ */
+public final class ModelEvaluation {
+
+    /** Theta of a batch of featurised documents of one language (0 or 1 in the layout). */
+    @FunctionalInterface
+    public interface ThetaSource {
+        float[][] theta(int language, List<Features> documents);
+    }
+
+    /** One language's documents with their features, for both splits. */
+    public record Split(List<RawDocument> trainDocuments, List<Features> train, List<RawDocument> testDocuments,
+                        List<Features> test) {
+    }
+
+    private ModelEvaluation() {
+    }
+
+    /** Why the corpus cannot be evaluated (no test split, unlabelled documents), or empty when it can. */
+    public static Optional<String> whyNotEvaluable(List<Split> splits) {
+        for (Split s : splits) {
+            if (s.testDocuments().isEmpty()) {
+                return Optional.of("the data has no test split");
+            }
+            if (s.trainDocuments().stream().anyMatch(d -> d.label().isEmpty())
+                    || s.testDocuments().stream().anyMatch(d -> d.label().isEmpty())) {
+                return Optional.of("some documents have no label");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Evaluation evaluate(ThetaSource theta, Featurizer featurizer, float[] topicWord, int topics,
+                                      List<Split> splits, AlignedCorpus reference, Map<String, Object> provenance) {
+        whyNotEvaluable(splits).ifPresent(reason -> {
+            throw new IllegalArgumentException("cannot evaluate: " + reason);
+        });
+        int v1 = featurizer.vocabulary(0).size();
+        int v2 = featurizer.vocabulary(1).size();
+        int[][][] top = TopWords.of(topicWord, topics, v1, v2, Evaluator.PAPER_TOP_WORDS);
+        LanguageData[] data = new LanguageData[2];
+        for (int l = 0; l < 2; l++) {
+            Split s = splits.get(l);
+            data[l] = new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l), top[l],
+                    theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
+                    labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
+        }
+        return Evaluator.paperSettings().evaluate(data[0], data[1], reference, provenance);
+    }
+
+    private static int[] labels(List<RawDocument> docs) {
+        return docs.stream().mapToInt(d -> d.label().getAsInt()).toArray();
+    }
+}
