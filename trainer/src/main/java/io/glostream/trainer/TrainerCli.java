@@ -1,6 +1,7 @@
 package io.glostream.trainer;
 
 import io.glostream.trainer.corpus.CorpusFormatException;
+import io.glostream.trainer.fit.FitCommand;
 import io.glostream.trainer.fit.TrainingFailedException;
 import io.glostream.trainer.prepare.PrepareCommand;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerCli.Version.class,
         description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
-        subcommands = {PrepareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PrepareCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
 public final class TrainerCli {
 
     /** Exit code for input the user can fix (bad argument, unreadable or inconsistent file). */

@@ -1,0 +1,220 @@
+package io.glostream.trainer.fit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glostream.core.features.Features;
+import io.glostream.trainer.eval.Evaluation;
+import io.glostream.trainer.eval.HtmlReport;
+import io.glostream.trainer.eval.ReferenceCorpusFiles;
+import io.glostream.trainer.model.ComputeDevice;
+import io.glostream.trainer.model.EpochStats;
+import io.glostream.trainer.model.GloCtmConfig;
+import io.glostream.trainer.model.GloCtmModel;
+import io.glostream.trainer.prepare.VocabularyOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fit}: trains GloCTM on a bilingual corpus, evaluates it and writes a model bundle. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Train a GloCTM model on a bilingual corpus (benchmark layout or <lang>.jsonl),",
+                "evaluate it on the test split when there is one, and write a verified model bundle."})
+public final class FitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Benchmark directory (vocab_<l>.gz, train_texts_<l>.txt.gz, ...) or <lang>.jsonl corpora.")
+    Path data;
+
+    @Option(names = "--langs", defaultValue = "en,zh", split = ",", paramLabel = "L1,L2",
+            description = "The two languages, in layout order (default: ${DEFAULT-VALUE}).")
+    List<String> langs;
+
+    @Option(names = "--dict", paramLabel = "FILE",
+            description = "Bilingual dictionary, foreign<TAB>english (default: next to the data).")
+    Path dict;
+
+    @Option(names = "--vectors", paramLabel = "LANG=FILE", description = "Word vectors of a language (.vec).")
+    Map<String, Path> vectors = new LinkedHashMap<>();
+
+    @Option(names = "--pretokenized", description = "JSONL texts are already segmented: split on whitespace.")
+    boolean pretokenized;
+
+    @Option(names = "--max-docs", defaultValue = "0", paramLabel = "N",
+            description = "Use at most N training and N test documents per language (0: all).")
+    int maxDocs;
+
+    @Option(names = "--topics", defaultValue = "50", description = "Number of topics K (default: ${DEFAULT-VALUE}).")
+    int topics;
+
+    @Option(names = "--epochs", defaultValue = "150", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--neighbours", defaultValue = "3", paramLabel = "K",
+            description = "Intra- and cross-lingual neighbours per word (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    @Option(names = "--lambda-kl", defaultValue = "3", description = "Weight of KL(local || global) (default: ${DEFAULT-VALUE}).")
+    double lambdaKl;
+
+    @Option(names = "--lambda-cka", defaultValue = "300", description = "Weight of 1 - CKA (default: ${DEFAULT-VALUE}).")
+    double lambdaCka;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Documents per language per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: <out>.checkpoint).")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "5", paramLabel = "EPOCHS",
+            description = "Save a checkpoint every this many epochs (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint when it exists.")
+    boolean resume;
+
+    @Option(names = "--ref-corpus", paramLabel = "DIR", description = "Aligned reference corpus for CNPMI.")
+    Path refCorpus;
+
+    @Option(names = "--no-eval", description = "Skip the evaluation on the test split.")
+    boolean noEval;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the evaluation and training figures as JSON.")
+    Path json;
+
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write the evaluation as an HTML report.")
+    Path report;
+
+    @Option(names = "--out", required = true, paramLabel = "BUNDLE_DIR", description = "Where the model bundle goes.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        GloCtmConfig config = GloCtmConfig.builder().numTopics(topics).epochs(epochs).seed(seed).lambdaKl(lambdaKl)
+                .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
+                .device(ComputeDevice.parse(device)).build();
+        FitOptions options = new FitOptions(config, neighbours, VocabularyOptions.DEFAULTS,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
+        BilingualCorpus corpus = BilingualCorpus.load(data, langs, dict, vectors, pretokenized, maxDocs);
+        PrintWriter stdout = spec.commandLine().getOut();
+
+        long start = System.nanoTime();
+        try (GloCtmFit.Result result = new GloCtmFit(options).fit(corpus)) {
+            double fitSeconds = (System.nanoTime() - start) / 1e9;
+            GloCtmModel model = result.trainer().model();
+            List<ModelEvaluation.Split> splits = new ArrayList<>();
+            for (int l = 0; l < 2; l++) {
+                splits.add(new ModelEvaluation.Split(corpus.sides().get(l).train(), result.corpus().features().get(l),
+                        corpus.sides().get(l).test(), result.testFeatures().get(l)));
+            }
+            Map<String, Object> training = trainingSummary(result.epochs(), fitSeconds);
+            Map<String, Object> provenance = provenance(corpus, config);
+            Optional<String> skip = noEval ? Optional.of("--no-eval") : ModelEvaluation.whyNotEvaluable(splits);
+            Evaluation evaluation = null;
+            if (skip.isEmpty()) {
+                ModelEvaluation.ThetaSource theta = (l, docs) -> model.thetaGlobal(
+                        docs.stream().map(Features::global).toList());
+                evaluation = ModelEvaluation.evaluate(theta, result.corpus().featurizer(), model.topicWordMatrix(),
+                        config.numTopics(), splits,
+                        refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, langs.get(0), langs.get(1)),
+                        provenance);
+            } else {
+                stdout.println("evaluation skipped: " + skip.get());
+            }
+            writeOutputs(evaluation, training, provenance);
+            stdout.print(summary(result.epochs(), fitSeconds, evaluation));
+            stdout.println("model bundle written to " + out);
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private void writeOutputs(Evaluation evaluation, Map<String, Object> training, Map<String, Object> provenance)
+            throws IOException {
+        if (json != null) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode node = evaluation != null ? (ObjectNode) mapper.readTree(evaluation.report().toJson())
+                    : mapper.createObjectNode().putPOJO("provenance", provenance);
+            node.putPOJO("training", training);
+            createParent(json);
+            mapper.writeValue(json.toFile(), node);
+        }
+        if (report != null && evaluation != null) {
+            createParent(report);
+            HtmlReport.write(report, evaluation);
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    static Map<String, Object> trainingSummary(List<EpochStats> epochs, double fitSeconds) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("epochs", epochs.size());
+        t.put("seconds", fitSeconds);
+        // the first epoch warms up PyTorch and the JIT; the rest is the steady state
+        List<EpochStats> steady = epochs.size() > 1 ? epochs.subList(1, epochs.size()) : epochs;
+        t.put("secondsPerEpoch", steady.stream().mapToDouble(EpochStats::seconds).average().orElse(Double.NaN));
+        t.put("documentsPerSecond", steady.stream().mapToDouble(EpochStats::documentsPerSecond).average().orElse(Double.NaN));
+        t.put("stepsPerEpoch", epochs.isEmpty() ? 0 : epochs.get(0).steps());
+        t.put("finalLoss", epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).meanLoss());
+        t.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
+        return t;
+    }
+
+    private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dataset", corpus.name());
+        p.put("languages", corpus.languages());
+        p.put("trainDocuments", corpus.sides().stream().map(s -> s.train().size()).toList());
+        p.put("testDocuments", corpus.sides().stream().map(s -> s.test().size()).toList());
+        p.put("dictionary", corpus.dictionary().getFileName().toString());
+        p.put("documentEmbeddings", "tf-idf weighted mean of the word vectors");
+        p.put("theta", "global encoder on the polyglot-augmented input");
+        p.put("config", config.toMap());
+        return p;
+    }
+
+    private static String summary(List<EpochStats> epochs, double seconds, Evaluation evaluation) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> t = trainingSummary(epochs, seconds);
+        sb.append(String.format(Locale.ROOT, "trained %d epochs in %.1f s (%.2f s per epoch after the first)%n",
+                epochs.size(), seconds, (double) t.get("secondsPerEpoch")));
+        if (evaluation != null) {
+            sb.append(evaluation.report().toText());
+        }
+        return sb.toString();
+    }
+}

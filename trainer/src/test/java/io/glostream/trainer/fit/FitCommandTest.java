@@ -1,0 +1,101 @@
+package io.glostream.trainer.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glostream.core.bundle.ModelBundle;
+import io.glostream.core.testdata.SharedData;
+import io.glostream.trainer.TrainerCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fit} end to end on small slices: the CI-sized version of the full trainings. */
+class FitCommandTest {
+
+    private static final Path SAMPLE = Path.of(System.getProperty("glostream.root", ".."), "sample", "ec_news");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter stdout = new StringWriter();
+    private final StringWriter stderr = new StringWriter();
+
+    private int run(String... args) {
+        return TrainerCli.run(new PrintWriter(stdout, true), new PrintWriter(stderr, true), args);
+    }
+
+    @Test
+    void fitsAndEvaluatesASliceOfEcNews() throws IOException {
+        Path ecNews = SharedData.file("ec_news/vocab_en.gz").getParent();
+        Path bundle = dir.resolve("bundle");
+        Path json = dir.resolve("quality.json");
+        Path html = dir.resolve("quality.html");
+
+        assertEquals(0, run("fit", "--data", ecNews.toString(), "--max-docs", "300", "--topics", "8", "--epochs", "3",
+                "--batch-size", "64", "--seed", "1", "--json", json.toString(), "--report", html.toString(),
+                "--out", bundle.toString()), stderr.toString());
+
+        JsonNode q = new ObjectMapper().readTree(json.toFile());
+        for (String key : new String[] {"tu", "npmi", "classification", "topics", "training", "provenance"}) {
+            assertTrue(q.has(key), "quality JSON has " + key);
+        }
+        assertTrue(q.at("/tu/mean").asDouble() > 0 && q.at("/tu/mean").asDouble() <= 1);
+        for (String direction : new String[] {"en->en", "zh->zh", "en->zh", "zh->en"}) {
+            assertTrue(q.at("/classification/" + direction + "/acc").isNumber(), direction);
+        }
+        assertEquals(8, q.get("topics").size());
+        assertEquals(15, q.at("/topics/0/en").size());
+        assertEquals(3, q.at("/training/epochs").asInt());
+        assertTrue(q.at("/cnpmi").isNull(), "no reference corpus given");
+        assertTrue(Files.readString(html).contains("<table"));
+        try (ModelBundle opened = ModelBundle.open(bundle)) {
+            assertEquals(8, opened.manifest().topics());
+            assertEquals(5000, opened.manifest().vocabularySizes().get("zh"));
+        }
+        assertTrue(Files.exists(Path.of(bundle + ".checkpoint")));
+    }
+
+    @Test
+    void fitsTheCommittedSampleWhichHasNoTestSplit() throws IOException {
+        Path bundle = dir.resolve("sample-bundle");
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--pretokenized", "--topics", "5", "--epochs", "2",
+                "--batch-size", "32", "--out", bundle.toString()), stderr.toString());
+        assertTrue(stdout.toString().contains("evaluation skipped: the data has no test split"), stdout.toString());
+        try (ModelBundle opened = ModelBundle.open(bundle)) {
+            assertEquals(5, opened.manifest().topics());
+        }
+    }
+
+    @Test
+    void resumesFromTheCheckpoint() throws IOException {
+        Path bundle = dir.resolve("resumed");
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--topics", "4", "--epochs", "1", "--batch-size", "64",
+                "--out", bundle.toString()), stderr.toString());
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--topics", "4", "--epochs", "2", "--batch-size", "64",
+                "--resume", "--out", dir.resolve("resumed-2").toString(), "--checkpoint", bundle + ".checkpoint"),
+                stderr.toString());
+        assertTrue(stdout.toString().contains("trained 1 epochs"), "only the missing epoch ran: " + stdout);
+    }
+
+    @Test
+    void refusesBadSettingsInOneLine() {
+        assertEquals(TrainerCli.EXIT_BAD_INPUT, run("fit", "--data", SAMPLE.toString(), "--topics", "0",
+                "--out", dir.resolve("x").toString()));
+        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
+        assertTrue(stderr.toString().contains("numTopics"), stderr.toString());
+    }
+
+    @Test
+    void refusesAnUnknownDevice() {
+        assertEquals(TrainerCli.EXIT_BAD_INPUT, run("fit", "--data", SAMPLE.toString(), "--device", "tpu",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(stderr.toString().contains("tpu"), stderr.toString());
+    }
+}
