@@ -1,13 +1,14 @@
 package io.glostream.trainer.align;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * One model's topics over its joint vocabulary, as the aligner needs them. Arrays and lists are copied in and
- * out.
+ * out; the record's equality is by reference, as for any array-holding record.
  *
  * @param languages the model's languages in block order, e.g. {@code [en, zh]}
  * @param vocabularies per language, its vocabulary words in index order (distinct words)
@@ -81,7 +82,7 @@ public record TopicWordMatrix(List<String> languages, List<List<String>> vocabul
         }
         float[][] rows = new float[rowMajor.length / width][];
         for (int k = 0; k < rows.length; k++) {
-            rows[k] = java.util.Arrays.copyOfRange(rowMajor, k * width, (k + 1) * width);
+            rows[k] = Arrays.copyOfRange(rowMajor, k * width, (k + 1) * width);
         }
         return new TopicWordMatrix(languages, vocabularies, rows);
     }
