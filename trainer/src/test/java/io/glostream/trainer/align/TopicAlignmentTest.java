@@ -1,0 +1,213 @@
+package io.glostream.trainer.align;
+
+import static io.glostream.trainer.align.SyntheticTopics.model;
+import static io.glostream.trainer.align.SyntheticTopics.peakedTopics;
+import static io.glostream.trainer.align.SyntheticTopics.range;
+import static io.glostream.trainer.align.SyntheticTopics.rowsInOrder;
+import static io.glostream.trainer.align.SyntheticTopics.withNoise;
+import static io.glostream.trainer.align.SyntheticTopics.words;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopicAlignmentTest {
+
+    private static final List<String> EN = words("en", 40);
+    private static final List<String> ZH = words("zh", 30);
+    private static final int K = 8;
+    private static final float[][] PREVIOUS_WEIGHTS = peakedTopics(range(K), EN, ZH, 1);
+    private static final TopicWordMatrix PREVIOUS = model(EN, ZH, PREVIOUS_WEIGHTS);
+    /** Current topic c is previous topic SHUFFLE[c]. */
+    private static final int[] SHUFFLE = {5, 2, 7, 0, 3, 6, 1, 4};
+
+    @Test
+    void shuffledIdenticalTopicsGetTheirPreviousIdsBack() {
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE)));
+        assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
+        assertArrayEquals(range(K), alignment.previousIdOfNewId());
+    }
+
+    @Test
+    void shuffledIdenticalTopicsHaveSimilarityOneAndNoneIsNew() {
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE)));
+        double[] ones = new double[K];
+        java.util.Arrays.fill(ones, 1.0);
+        assertArrayEquals(ones, alignment.similarity(), 1e-12);
+        assertArrayEquals(new boolean[K], alignment.isNew());
+    }
+
+    @Test
+    void permutingTheShuffledRowsRestoresThePreviousMatrixExactly() {
+        float[][] shuffled = rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE);
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, shuffled));
+        float[][] restored = alignment.permute(shuffled);
+        for (int k = 0; k < K; k++) {
+            assertArrayEquals(PREVIOUS_WEIGHTS[k], restored[k], "topic " + k);
+        }
+    }
+
+    @Test
+    void similarityIsTheCosineOfSoftmaxDistributionsOverSharedWords() {
+        // Previous vocabulary a b c with weights 0 0 ln2 -> p = 1/4 1/4 1/2.
+        // Current vocabulary c a d with weights 0 ln2 0 -> p = 1/4 1/2 1/4.
+        // Shared words c, a: previous (1/2, 1/4), current (1/4, 1/2): cos = (1/8 + 1/8) / (5/16) = 0.8.
+        float ln2 = (float) Math.log(2);
+        TopicWordMatrix previous = new TopicWordMatrix(List.of("en"), List.of(List.of("a", "b", "c")),
+                new float[][] {{0, 0, ln2}});
+        TopicWordMatrix current = new TopicWordMatrix(List.of("en"), List.of(List.of("c", "a", "d")),
+                new float[][] {{0, ln2, 0}});
+        Alignment alignment = TopicAlignment.align(previous, current);
+        assertEquals(0.8, alignment.similarity()[0], 1e-6);
+        assertEquals(Map.of("en", 2), alignment.sharedVocabulary());
+    }
+
+    @Test
+    void partlyOverlappingVocabulariesInAnotherOrderStillRecoverTheShuffle() {
+        // The new vocabulary drops en0..en4 and zh0..zh2, adds ten words of its own, and lists all in reverse.
+        List<String> en = new ArrayList<>(EN.subList(5, EN.size()));
+        en.addAll(words("new-en", 10));
+        Collections.reverse(en);
+        List<String> zh = new ArrayList<>(ZH.subList(3, ZH.size()));
+        zh.addAll(words("new-zh", 10));
+        Collections.reverse(zh);
+        TopicWordMatrix current = model(en, zh, peakedTopics(SHUFFLE, en, zh, 2));
+
+        Alignment alignment = TopicAlignment.align(PREVIOUS, current);
+
+        assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
+        assertEquals(Map.of("en", 35, "zh", 27), alignment.sharedVocabulary());
+        assertEquals(List.of("en", "zh"), List.copyOf(alignment.sharedVocabulary().keySet()));
+        for (double s : alignment.similarity()) {
+            assertTrue(s > 0.8, "similarity " + s);
+        }
+    }
+
+    @Test
+    void extraTopicsAreFlaggedNewAndNumberedAfterThePreviousIds() {
+        // Current topics: two unseen topics (ids 8, 9 of the generator) among the shuffled old ones.
+        int[] topics = {5, 8, 2, 7, 0, 9, 3, 6, 1, 4};
+        TopicWordMatrix current = model(EN, ZH, peakedTopics(topics, EN, ZH, 3));
+
+        Alignment alignment = TopicAlignment.align(PREVIOUS, current);
+
+        assertArrayEquals(new int[] {5, 8, 2, 7, 0, 9, 3, 6, 1, 4}, alignment.newIdOfCurrentTopic());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, -1, -1}, alignment.previousIdOfNewId());
+        boolean[] isNew = alignment.isNew();
+        double[] similarity = alignment.similarity();
+        for (int id = 0; id < 10; id++) {
+            assertEquals(id >= K, isNew[id], "id " + id);
+            assertEquals(id >= K, Double.isNaN(similarity[id]), "id " + id);
+        }
+    }
+
+    @Test
+    void fewerTopicsKeepTheirIdsWhereTheyExistAndTakeTheSmallestFreeIdOtherwise() {
+        // Previous 8 topics; current keeps previous 7, 0 and 2. Id 7 does not exist among 3 topics, so that
+        // topic takes the smallest free id, 1.
+        TopicWordMatrix current = model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, new int[] {7, 0, 2}));
+
+        Alignment alignment = TopicAlignment.align(PREVIOUS, current);
+
+        assertArrayEquals(new int[] {1, 0, 2}, alignment.newIdOfCurrentTopic());
+        assertArrayEquals(new int[] {0, 7, 2}, alignment.previousIdOfNewId());
+        assertArrayEquals(new boolean[3], alignment.isNew());
+        assertTrue(alignment.keptId(0));
+        assertFalse(alignment.keptId(1));
+        assertTrue(alignment.keptId(2));
+    }
+
+    @Test
+    void noisyRetrainedTopicsAreStillMatched() {
+        float[][] noisy = withNoise(rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE), 0.5, 4);
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, noisy));
+        assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
+        assertArrayEquals(new boolean[K], alignment.isNew());
+    }
+
+    @Test
+    void aTopicMatchedOnlyForWantOfAnyOtherIsFlaggedNewButKeepsItsId() {
+        // Current topic 3 is unseen (generator id 12): the square assignment must pair it with the one previous
+        // topic left over, 0, whose words it does not share.
+        int[] topics = {5, 2, 7, 12, 3, 6, 1, 4};
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, peakedTopics(topics, EN, ZH, 5)));
+
+        assertEquals(0, alignment.newIdOfCurrentTopic()[3]);
+        assertEquals(0, alignment.previousIdOfNewId()[0]);
+        assertTrue(alignment.similarity()[0] < TopicAlignment.DEFAULT_NEW_TOPIC_THRESHOLD);
+        assertTrue(alignment.isNew()[0]);
+        assertFalse(alignment.keptId(0));
+        for (int id = 1; id < K; id++) {
+            assertFalse(alignment.isNew()[id], "id " + id);
+        }
+    }
+
+    @Test
+    void theThresholdDecidesWhichMatchedTopicsAreNew() {
+        float[][] noisy = withNoise(rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE), 0.5, 4);
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, noisy), 1.0);
+        assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
+        for (boolean flagged : alignment.isNew()) {
+            assertTrue(flagged);
+        }
+    }
+
+    @Test
+    void differentLanguagePairsAreRefused() {
+        TopicWordMatrix german = new TopicWordMatrix(List.of("en", "de"), List.of(EN, ZH), PREVIOUS_WEIGHTS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TopicAlignment.align(PREVIOUS, german));
+        assertTrue(e.getMessage().contains("[en, zh]") && e.getMessage().contains("[en, de]"), e.getMessage());
+    }
+
+    @Test
+    void theSameLanguagesInAnotherBlockOrderAreRefused() {
+        TopicWordMatrix swapped = new TopicWordMatrix(List.of("zh", "en"), List.of(EN, ZH), PREVIOUS_WEIGHTS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TopicAlignment.align(PREVIOUS, swapped));
+        assertTrue(e.getMessage().contains("block order"), e.getMessage());
+    }
+
+    @Test
+    void modelsSharingNoWordAreRefused() {
+        TopicWordMatrix disjoint = model(words("x", 40), words("y", 30), PREVIOUS_WEIGHTS);
+        assertThrows(IllegalArgumentException.class, () -> TopicAlignment.align(PREVIOUS, disjoint));
+    }
+
+    @Test
+    void topicMatchesSerialiseWithNullsForUnmatchedTopics() throws Exception {
+        int[] topics = {5, 8, 2, 7, 0, 3, 6, 1, 4};
+        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, peakedTopics(topics, EN, ZH, 3)));
+
+        JsonNode json = new ObjectMapper().valueToTree(alignment.topics());
+
+        JsonNode extra = json.get(8);
+        assertEquals(8, extra.get("id").asInt());
+        assertEquals(1, extra.get("currentTopic").asInt());
+        assertTrue(extra.get("previousId").isNull());
+        assertTrue(extra.get("similarity").isNull());
+        assertTrue(extra.get("isNew").asBoolean());
+        assertEquals(5, json.get(5).get("previousId").asInt());
+        assertEquals(4, json.get(0).get("currentTopic").asInt());
+        assertTrue(json.get(0).get("similarity").asDouble() > 0.9);
+    }
+
+    @Test
+    void alignmentIsDeterministic() {
+        float[][] noisy = withNoise(peakedTopics(new int[] {3, 1, 9, 0, 2, 5, 4, 6, 7}, EN, ZH, 6), 1.0, 7);
+        TopicWordMatrix current = model(EN, ZH, noisy);
+        Alignment first = TopicAlignment.align(PREVIOUS, current);
+        Alignment second = TopicAlignment.align(PREVIOUS, current);
+        assertArrayEquals(first.newIdOfCurrentTopic(), second.newIdOfCurrentTopic());
+        assertArrayEquals(first.similarity(), second.similarity());
+    }
+}
