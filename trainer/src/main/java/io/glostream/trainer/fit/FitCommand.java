@@ -3,10 +3,17 @@ package io.glostream.trainer.fit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glostream.core.bundle.BundleLayout;
+import io.glostream.core.bundle.BundleManifest;
 import io.glostream.core.features.Features;
+import io.glostream.core.features.Featurizer;
+import io.glostream.core.model.TopicWords;
 import io.glostream.trainer.eval.Evaluation;
+import io.glostream.trainer.eval.EvaluationReport;
 import io.glostream.trainer.eval.HtmlReport;
 import io.glostream.trainer.eval.ReferenceCorpusFiles;
+import io.glostream.trainer.export.BundleExporter;
+import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.ComputeDevice;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
@@ -16,6 +23,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,27 +48,8 @@ public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Benchmark directory (vocab_<l>.gz, train_texts_<l>.txt.gz, ...) or <lang>.jsonl corpora.")
-    Path data;
-
-    @Option(names = "--langs", defaultValue = "en,zh", split = ",", paramLabel = "L1,L2",
-            description = "The two languages, in layout order (default: ${DEFAULT-VALUE}).")
-    List<String> langs;
-
-    @Option(names = "--dict", paramLabel = "FILE",
-            description = "Bilingual dictionary, foreign<TAB>english (default: next to the data).")
-    Path dict;
-
-    @Option(names = "--vectors", paramLabel = "LANG=FILE", description = "Word vectors of a language (.vec).")
-    Map<String, Path> vectors = new LinkedHashMap<>();
-
-    @Option(names = "--pretokenized", description = "JSONL texts are already segmented: split on whitespace.")
-    boolean pretokenized;
-
-    @Option(names = "--max-docs", defaultValue = "0", paramLabel = "N",
-            description = "Use at most N training and N test documents per language (0: all).")
-    int maxDocs;
+    @Mixin
+    CorpusOptions data;
 
     @Option(names = "--topics", defaultValue = "50", description = "Number of topics K (default: ${DEFAULT-VALUE}).")
     int topics;
@@ -67,10 +59,6 @@ public final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--neighbours", defaultValue = "3", paramLabel = "K",
-            description = "Intra- and cross-lingual neighbours per word (default: ${DEFAULT-VALUE}).")
-    int neighbours;
 
     @Option(names = "--lambda-kl", defaultValue = "3", description = "Weight of KL(local || global) (default: ${DEFAULT-VALUE}).")
     double lambdaKl;
@@ -86,9 +74,6 @@ public final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")
-    Integer threads;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: <out>.checkpoint).")
     Path checkpoint;
@@ -120,10 +105,9 @@ public final class FitCommand implements Callable<Integer> {
         GloCtmConfig config = GloCtmConfig.builder().numTopics(topics).epochs(epochs).seed(seed).lambdaKl(lambdaKl)
                 .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
                 .device(ComputeDevice.parse(device)).build();
-        FitOptions options = new FitOptions(config, neighbours, VocabularyOptions.DEFAULTS,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+        FitOptions options = new FitOptions(config, data.neighbours(), VocabularyOptions.DEFAULTS, data.threads(),
                 checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
-        BilingualCorpus corpus = BilingualCorpus.load(data, langs, dict, vectors, pretokenized, maxDocs);
+        BilingualCorpus corpus = data.load();
         PrintWriter stdout = spec.commandLine().getOut();
 
         long start = System.nanoTime();
@@ -142,20 +126,73 @@ public final class FitCommand implements Callable<Integer> {
             if (skip.isEmpty()) {
                 ModelEvaluation.ThetaSource theta = (l, docs) -> model.thetaGlobal(
                         docs.stream().map(Features::global).toList());
-                evaluation = ModelEvaluation.evaluate(theta, result.corpus().featurizer(), model.topicWordMatrix(),
-                        config.numTopics(), splits,
-                        refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, langs.get(0), langs.get(1)),
+                evaluation = ModelEvaluation.evaluate(theta, result.corpus().featurizer(),
+                        topics(model, result.corpus().featurizer()), splits,
+                        refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, corpus.languages().get(0),
+                                corpus.languages().get(1)),
                         provenance);
             } else {
                 stdout.println("evaluation skipped: " + skip.get());
             }
             writeOutputs(evaluation, training, provenance);
+            BundleManifest manifest = new BundleExporter().export(model, result.corpus().featurizer(),
+                    result.corpus().neighbourTable(), new ModelProvenance(modelName(corpus), modelVersion(corpus),
+                            trainingData(provenance, training), config, metrics(evaluation)), out, false);
             stdout.print(summary(result.epochs(), fitSeconds, evaluation));
+            stdout.println("model " + manifest.modelName() + " version " + manifest.modelVersion());
             stdout.println("model bundle written to " + out);
             stdout.flush();
         }
         return 0;
     }
+
+    @Option(names = "--model-name", paramLabel = "NAME",
+            description = "Model name, the control topic's key (default: gloctm-<lang1>-<lang2>).")
+    String modelName;
+
+    @Option(names = "--model-version", paramLabel = "VERSION",
+            description = "Model version named by every output (default: <dataset>-<UTC time>-seed<seed>).")
+    String modelVersion;
+
+    private String modelName(BilingualCorpus corpus) {
+        return modelName != null ? modelName : "gloctm-" + String.join("-", corpus.languages());
+    }
+
+    private String modelVersion(BilingualCorpus corpus) {
+        return modelVersion != null ? modelVersion : corpus.name() + "-"
+                + VERSION_TIME.format(Instant.now()) + "-seed" + seed;
+    }
+
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    static List<TopicWords> topics(GloCtmModel model, Featurizer featurizer) {
+        return TopicWords.fromTopicWordMatrix(model.topicWordMatrix(), model.config().numTopics(),
+                featurizer.languages(), List.of(featurizer.vocabulary(0), featurizer.vocabulary(1)),
+                BundleLayout.TOP_WORDS);
+    }
+
+    static ObjectNode trainingData(Map<String, Object> provenance, Map<String, Object> training) {
+        ObjectNode node = JSON.valueToTree(provenance);
+        node.remove("config");
+        node.set("training", JSON.valueToTree(training));
+        return node;
+    }
+
+    static ObjectNode metrics(Evaluation evaluation) {
+        ObjectNode node = JSON.createObjectNode();
+        if (evaluation != null) {
+            EvaluationReport r = evaluation.report();
+            node.set("tu", JSON.valueToTree(r.tu()));
+            node.set("npmi", JSON.valueToTree(r.npmi()));
+            node.set("cnpmi", JSON.valueToTree(r.cnpmi()));
+            node.set("tq", JSON.valueToTree(r.tq()));
+            node.set("classification", JSON.valueToTree(r.classification()));
+        }
+        return node;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private void writeOutputs(Evaluation evaluation, Map<String, Object> training, Map<String, Object> provenance)
             throws IOException {

@@ -18,6 +18,7 @@ import io.glostream.trainer.model.TrainingData;
 import io.glostream.trainer.model.TrainingListener;
 import io.glostream.trainer.prepare.CorpusPreparation;
 import io.glostream.trainer.prepare.PreparedCorpus;
+import io.glostream.trainer.prepare.VocabularyOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,15 +48,24 @@ public final class GloCtmFit {
         this.options = options;
     }
 
-    public Result fit(BilingualCorpus data) {
+    /**
+     * Featurises the training documents: the analyzers, vocabularies and neighbour table made here are the
+     * model's, so this is deterministic for the same data and options (export relies on that).
+     */
+    public static PreparedCorpus prepare(BilingualCorpus data, VocabularyOptions vocabulary, int neighbourK,
+                                         int threads) {
         List<TextAnalyzer> analyzers = data.sides().stream()
                 .map(s -> LanguageAnalyzers.create(s.lang(), s.analyzer())).toList();
         List<Vocabulary> fixed = data.hasFixedVocabularies()
                 ? data.sides().stream().map(BilingualCorpus.Side::fixedVocabulary).toList() : null;
-        PreparedCorpus corpus = new CorpusPreparation(options.vocabulary(), options.neighbourK(), options.threads())
+        return new CorpusPreparation(vocabulary, neighbourK, threads)
                 .prepare(analyzers, data.sides().stream().map(BilingualCorpus.Side::train).toList(), fixed,
                         data.sides().stream().map(BilingualCorpus.Side::vectors).toList(),
                         BilingualDictionary.load(data.dictionary()));
+    }
+
+    public Result fit(BilingualCorpus data) {
+        PreparedCorpus corpus = prepare(data, options.vocabulary(), options.neighbourK(), options.threads());
         List<List<Features>> test = new ArrayList<>();
         for (int l = 0; l < 2; l++) {
             List<RawDocument> docs = data.sides().get(l).test();

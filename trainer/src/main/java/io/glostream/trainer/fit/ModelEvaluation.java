@@ -2,6 +2,8 @@ package io.glostream.trainer.fit;
 
 import io.glostream.core.features.Features;
 import io.glostream.core.features.Featurizer;
+import io.glostream.core.model.TopicWords;
+import io.glostream.core.vocab.Vocabulary;
 import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.eval.AlignedCorpus;
 import io.glostream.trainer.eval.Evaluation;
@@ -46,22 +48,29 @@ public final class ModelEvaluation {
         return Optional.empty();
     }
 
-    public static Evaluation evaluate(ThetaSource theta, Featurizer featurizer, float[] topicWord, int topics,
+    /**
+     * @param topics the model's topics with at least {@value Evaluator#PAPER_TOP_WORDS} top words per language
+     */
+    public static Evaluation evaluate(ThetaSource theta, Featurizer featurizer, List<TopicWords> topics,
                                       List<Split> splits, AlignedCorpus reference, Map<String, Object> provenance) {
         whyNotEvaluable(splits).ifPresent(reason -> {
             throw new IllegalArgumentException("cannot evaluate: " + reason);
         });
-        int v1 = featurizer.vocabulary(0).size();
-        int v2 = featurizer.vocabulary(1).size();
-        int[][][] top = TopWords.of(topicWord, topics, v1, v2, Evaluator.PAPER_TOP_WORDS);
         LanguageData[] data = new LanguageData[2];
         for (int l = 0; l < 2; l++) {
             Split s = splits.get(l);
-            data[l] = new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l), top[l],
+            data[l] = new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l),
+                    topWordIds(topics, featurizer.languages().get(l), featurizer.vocabulary(l)),
                     theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
                     labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
         }
         return Evaluator.paperSettings().evaluate(data[0], data[1], reference, provenance);
+    }
+
+    private static int[][] topWordIds(List<TopicWords> topics, String lang, Vocabulary vocabulary) {
+        return topics.stream()
+                .map(t -> t.words(lang, Evaluator.PAPER_TOP_WORDS).stream().mapToInt(vocabulary::indexOf).toArray())
+                .toArray(int[][]::new);
     }
 
     private static int[] labels(List<RawDocument> docs) {

@@ -1,0 +1,56 @@
+package io.glostream.trainer.fit;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The data options shared by {@code fit}, {@code export} and {@code eval}: which corpus, and how to read it. */
+public final class CorpusOptions {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Benchmark directory (vocab_<l>.gz, train_texts_<l>.txt.gz, ...) or <lang>.jsonl corpora.")
+    Path data;
+
+    @Option(names = "--langs", defaultValue = "en,zh", split = ",", paramLabel = "L1,L2",
+            description = "The two languages, in layout order (default: ${DEFAULT-VALUE}).")
+    List<String> langs;
+
+    @Option(names = "--dict", paramLabel = "FILE",
+            description = "Bilingual dictionary, foreign<TAB>english (default: next to the data).")
+    Path dict;
+
+    @Option(names = "--vectors", paramLabel = "LANG=FILE", description = "Word vectors of a language (.vec).")
+    Map<String, Path> vectors = new LinkedHashMap<>();
+
+    @Option(names = "--pretokenized", description = "JSONL texts are already segmented: split on whitespace.")
+    boolean pretokenized;
+
+    @Option(names = "--max-docs", defaultValue = "0", paramLabel = "N",
+            description = "Use at most N training and N test documents per language (0: all).")
+    int maxDocs;
+
+    @Option(names = "--neighbours", defaultValue = "3", paramLabel = "K",
+            description = "Intra- and cross-lingual neighbours per word (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")
+    Integer threads;
+
+    public BilingualCorpus load() {
+        return BilingualCorpus.load(data, langs, dict, vectors, pretokenized, maxDocs);
+    }
+
+    public int threads() {
+        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    public int neighbours() {
+        return neighbours;
+    }
+
+    public List<String> langs() {
+        return langs;
+    }
+}
