@@ -15,26 +15,26 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /** What an attacker or a broken copy does to a bundle on disk, for the verification tests. */
-final class Tampering {
+public final class Tampering {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Tampering() {
     }
 
-    static void flipByte(Path file, int position) throws IOException {
+    public static void flipByte(Path file, int position) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         bytes[position] ^= 0x01;
         Files.write(file, bytes);
     }
 
-    static void truncate(Path file, int bytesToDrop) throws IOException {
+    public static void truncate(Path file, int bytesToDrop) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - bytesToDrop));
     }
 
     /** Edits manifest.json in place; the manifest is not checksummed, so this alone breaks no seal. */
-    static void editManifest(Path bundleDir, Consumer<ObjectNode> edit) throws IOException {
+    public static void editManifest(Path bundleDir, Consumer<ObjectNode> edit) throws IOException {
         Path file = bundleDir.resolve(BundleManifest.MANIFEST_FILE);
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         edit.accept(manifest);
@@ -42,18 +42,18 @@ final class Tampering {
     }
 
     /** Replaces a listed file and its checksum, so only deeper checks can catch the change. */
-    static void replaceListedFile(Path bundleDir, String name, byte[] content) throws IOException {
+    public static void replaceListedFile(Path bundleDir, String name, byte[] content) throws IOException {
         Files.write(bundleDir.resolve(name), content);
         editManifest(bundleDir, manifest -> ((ObjectNode) manifest.get("files")).put(name, sha256(content)));
     }
 
-    static byte[] onnx(EncoderWeights weights) throws IOException {
+    public static byte[] onnx(EncoderWeights weights) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EncoderGraphWriter.write(weights, out);
         return out.toByteArray();
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -61,7 +61,7 @@ final class Tampering {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         return sha256(Files.readAllBytes(file));
     }
 }

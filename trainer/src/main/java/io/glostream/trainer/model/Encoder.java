@@ -57,8 +57,8 @@ final class Encoder {
     }
 
     /** The trained weights of the mean path, for export. */
-    EncoderWeights weights() {
-        return new EncoderWeights(inputDim, hidden, topics,
+    TrainedEncoder weights() {
+        return new TrainedEncoder(inputDim, hidden, topics,
                 fc1.weightInByOut(), fc1.bias(),
                 fc2.weightInByOut(), fc2.bias(),
                 fcMean.weightInByOut(), fcMean.bias(),

@@ -17,13 +17,13 @@ public record GloCtmExport(
         int numTopics,
         int vocab1,
         int vocab2,
-        EncoderWeights global,
-        EncoderWeights local1,
-        EncoderWeights local2,
+        TrainedEncoder global,
+        TrainedEncoder local1,
+        TrainedEncoder local2,
         float[] topicWord) {
 
     /** The encoder of one pathway. */
-    public EncoderWeights encoder(Pathway pathway) {
+    public TrainedEncoder encoder(Pathway pathway) {
         return switch (pathway) {
             case GLOBAL -> global;
             case LOCAL_1 -> local1;

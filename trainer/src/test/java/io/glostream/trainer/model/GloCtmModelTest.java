@@ -37,7 +37,7 @@ class GloCtmModelTest {
 
     @Test
     void exportedMeanPathReproducesTheGlobalEncoderInPlainJava() {
-        EncoderWeights w = trained.model().export().global();
+        TrainedEncoder w = trained.model().export().global();
         List<SparseCounts> docs = data.language(2).augmented().subList(0, 5);
         assertFalse(Arrays.equals(new float[TOPICS], w.bnRunningMean()), "running mean has moved");
 
@@ -50,7 +50,7 @@ class GloCtmModelTest {
 
     @Test
     void exportedMeanPathReproducesALocalEncoderInPlainJava() {
-        EncoderWeights w = trained.model().export().local1();
+        TrainedEncoder w = trained.model().export().local1();
         List<SparseCounts> docs = data.language(1).bow().subList(0, 5);
 
         float[][] mu = trained.model().meanLocal(1, docs);
@@ -106,7 +106,7 @@ class GloCtmModelTest {
     @Test
     void exportHasTheDocumentedShapes() {
         GloCtmExport export = trained.model().export();
-        EncoderWeights g = export.encoder(Pathway.GLOBAL);
+        TrainedEncoder g = export.encoder(Pathway.GLOBAL);
 
         assertEquals(2 * VOCAB * 16, g.w1().length);
         assertEquals(16 * 16, g.w2().length);
@@ -144,7 +144,7 @@ class GloCtmModelTest {
     }
 
     /** mu = BN_eval(fc_mu(softplus(fc2(softplus(fc1(x)))))) from the exported arrays, in doubles. */
-    private static float[] plainMean(EncoderWeights w, float[] x) {
+    private static float[] plainMean(TrainedEncoder w, float[] x) {
         double[] h1 = softplus(affine(toDoubles(x), w.w1(), w.b1(), w.inputDim(), w.hidden()));
         double[] h2 = softplus(affine(h1, w.w2(), w.b2(), w.hidden(), w.hidden()));
         double[] z = affine(h2, w.wMu(), w.bMu(), w.hidden(), w.topics());

@@ -20,7 +20,7 @@ package io.glostream.trainer.model;
  * @param bnGamma the batch norm's scale {@code [K]} (all ones: it is not trained)
  * @param bnBeta the batch norm's trained shift {@code [K]}
  */
-public record EncoderWeights(
+public record TrainedEncoder(
         int inputDim,
         int hidden,
         int topics,
