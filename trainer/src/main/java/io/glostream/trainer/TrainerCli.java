@@ -1,6 +1,8 @@
 package io.glostream.trainer;
 
 import io.glostream.trainer.corpus.CorpusFormatException;
+import io.glostream.trainer.fit.EvalCommand;
+import io.glostream.trainer.fit.ExportCommand;
 import io.glostream.trainer.fit.FitCommand;
 import io.glostream.trainer.fit.TrainingFailedException;
 import io.glostream.trainer.prepare.PrepareCommand;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerCli.Version.class,
         description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
-        subcommands = {PrepareCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PrepareCommand.class, FitCommand.class, ExportCommand.class, EvalCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TrainerCli {
 
     /** Exit code for input the user can fix (bad argument, unreadable or inconsistent file). */

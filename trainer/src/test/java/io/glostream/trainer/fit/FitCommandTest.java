@@ -59,7 +59,33 @@ class FitCommandTest {
             assertEquals(8, opened.manifest().topics());
             assertEquals(5000, opened.manifest().vocabularySizes().get("zh"));
         }
-        assertTrue(Files.exists(Path.of(bundle + ".checkpoint")));
+        Path checkpoint = Path.of(bundle + ".checkpoint");
+        assertTrue(Files.exists(checkpoint));
+
+        // the bundle scores like the trained model: same topics, theta within 1e-5 of DJL's
+        Path evalJson = dir.resolve("eval.json");
+        assertEquals(0, run("eval", "--model", bundle.toString(), "--data", ecNews.toString(), "--max-docs", "300",
+                "--json", evalJson.toString()), stderr.toString());
+        JsonNode e = new ObjectMapper().readTree(evalJson.toFile());
+        assertEquals(q.get("topics"), e.get("topics"));
+        assertEquals(q.get("tu"), e.get("tu"));
+        assertEquals(q.get("npmi"), e.get("npmi"));
+        for (String direction : new String[] {"en->en", "zh->zh", "en->zh", "zh->en"}) {
+            assertEquals(q.at("/classification/" + direction + "/acc").asDouble(),
+                    e.at("/classification/" + direction + "/acc").asDouble(), 0.01, direction);
+        }
+
+        // export from the checkpoint rebuilds the same featurisation and writes the same weights
+        Path exported = dir.resolve("exported");
+        assertEquals(0, run("export", "--checkpoint", checkpoint.toString(), "--data", ecNews.toString(),
+                "--max-docs", "300", "--metrics", json.toString(), "--model-name", "m", "--model-version", "v1",
+                "--out", exported.toString()), stderr.toString());
+        try (ModelBundle fitted = ModelBundle.open(bundle); ModelBundle again = ModelBundle.open(exported)) {
+            for (String file : new String[] {"topic-word.npy", "vocab-en.txt", "neighbours-zh.tsv", "encoder-global.onnx"}) {
+                assertEquals(fitted.manifest().files().get(file), again.manifest().files().get(file), file);
+            }
+            assertEquals(fitted.manifest().metrics(), again.manifest().metrics());
+        }
     }
 
     @Test
