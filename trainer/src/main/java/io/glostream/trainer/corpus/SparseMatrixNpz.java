@@ -1,5 +1,6 @@
 package io.glostream.trainer.corpus;
 
+import io.glostream.core.bundle.NpyArray;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -42,14 +43,23 @@ public final class SparseMatrixNpz {
         } catch (IOException e) {
             throw new CorpusFormatException(file + ": cannot read as .npz (" + e.getMessage() + ")", e);
         }
-        int[] shape = arrays.get("shape").toInts();
-        String format = arrays.get("format").toText();
+        int[] shape;
+        String format;
+        float[] values;
+        int[] indices;
+        int[] indptr;
+        try {
+            shape = arrays.get("shape").toInts();
+            format = arrays.get("format").toText();
+            values = arrays.get("data").toFloats();
+            indices = arrays.get("indices").toInts();
+            indptr = arrays.get("indptr").toInts();
+        } catch (IOException e) {
+            throw new CorpusFormatException(e.getMessage(), e);
+        }
         if (shape.length != 2 || shape[0] < 0 || shape[1] < 0) {
             throw new CorpusFormatException(file + ": shape must be two non-negative sizes");
         }
-        float[] values = arrays.get("data").toFloats();
-        int[] indices = arrays.get("indices").toInts();
-        int[] indptr = arrays.get("indptr").toInts();
         boolean csr = switch (format) {
             case "csr" -> true;
             case "csc" -> false;

@@ -1,4 +1,4 @@
-package io.glostream.trainer.corpus;
+package io.glostream.core.bundle;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * One array in NumPy's {@code .npy} format (versions 1-3), C order, with the dtypes scipy sparse
- * matrices and embedding files use: little-endian float32/float64/int32/int64, and fixed-width byte
- * strings ({@code |S<n>}, read as text).
+ * matrices, embedding files and bundles use: little-endian float32/float64/int32/int64, and fixed-width
+ * byte strings ({@code |S<n>}, read as text). Every refusal is an {@link IOException} whose message
+ * starts with the array's name.
  */
 public final class NpyArray {
 
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -35,11 +36,14 @@ public final class NpyArray {
     }
 
     /** Parses a whole {@code .npy} file; {@code name} is used in error messages. */
-    public static NpyArray parse(String name, byte[] bytes) {
+    public static NpyArray parse(String name, byte[] bytes) throws IOException {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
+            if (bytes.length < MAGIC.length + 4) {
+                throw malformed(name, "not a NumPy .npy file");
+            }
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new CorpusFormatException(name + ": not a .npy array (bad magic)");
+                throw malformed(name, "not a NumPy .npy file");
             }
             int major = in.read();
             in.read();
@@ -50,45 +54,58 @@ public final class NpyArray {
                 byte[] len = in.readNBytes(4);
                 headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
             } else {
-                throw new CorpusFormatException(name + ": unsupported .npy version " + major);
+                throw malformed(name, ".npy format " + major + " is not supported");
             }
             int offset = MAGIC.length + 2 + (major == 1 ? 2 : 4);
             if (headerLength < 0 || offset + headerLength > bytes.length) {
-                throw new CorpusFormatException(name + ": truncated .npy header");
+                throw malformed(name, "header runs past the end of the file");
             }
             String header = new String(bytes, offset, headerLength, major == 3 ? StandardCharsets.UTF_8
                     : StandardCharsets.ISO_8859_1);
             String dtype = group(DESCR, header, name, "descr");
             if (group(FORTRAN, header, name, "fortran_order").equals("True")) {
-                throw new CorpusFormatException(name + ": Fortran-ordered arrays are not supported");
+                throw malformed(name, "Fortran order is not supported, only C order");
             }
             long[] shape = Arrays.stream(group(SHAPE, header, name, "shape").split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+            if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
+                throw malformed(name, "shape " + shapeText(shape) + " has a negative dimension");
+            }
             long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
             int start = offset + headerLength;
             long expected = count * itemSize(dtype, name);
-            if (bytes.length - start < expected) {
-                throw new CorpusFormatException(name + ": truncated data (" + (bytes.length - start)
-                        + " bytes, expected " + expected + ")");
+            if (bytes.length - start != expected) {
+                throw malformed(name, "shape " + shapeText(shape) + " needs " + expected + " data bytes, the file has "
+                        + (bytes.length - start));
             }
             ByteBuffer data = ByteBuffer.wrap(bytes, start, (int) expected).slice().order(ByteOrder.LITTLE_ENDIAN);
             return new NpyArray(name, dtype, shape, data);
-        } catch (IOException e) {
-            throw new CorpusFormatException(name + ": " + e.getMessage(), e);
         } catch (NumberFormatException e) {
-            throw new CorpusFormatException(name + ": malformed shape in .npy header", e);
+            throw malformed(name, "malformed shape in the .npy header");
         }
     }
 
-    private static String group(Pattern p, String header, String name, String key) {
+    private static IOException malformed(String name, String reason) {
+        return new IOException(name + ": " + reason);
+    }
+
+    private static String shapeText(long[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    private static String group(Pattern p, String header, String name, String key) throws IOException {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw new CorpusFormatException(name + ": .npy header lacks '" + key + "'");
+            throw malformed(name, ".npy header lacks '" + key + "'");
         }
         return m.group(1);
     }
 
-    private static int itemSize(String dtype, String name) {
+    private static int itemSize(String dtype, String name) throws IOException {
         return switch (dtype) {
             case "<f4", "<i4" -> 4;
             case "<f8", "<i8" -> 8;
@@ -97,7 +114,7 @@ public final class NpyArray {
                 if (dtype.startsWith("|S")) {
                     yield Integer.parseInt(dtype.substring(2));
                 }
-                throw new CorpusFormatException(name + ": unsupported dtype " + dtype);
+                throw malformed(name, "dtype " + dtype + " is not supported");
             }
         };
     }
@@ -110,16 +127,16 @@ public final class NpyArray {
         return shape.clone();
     }
 
-    public int length() {
+    public int length() throws IOException {
         long n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         if (n > Integer.MAX_VALUE) {
-            throw new CorpusFormatException(name + ": " + n + " elements is too many to load");
+            throw malformed(name, n + " elements is too many to load");
         }
         return (int) n;
     }
 
     /** Every element as a float, whatever the numeric dtype. */
-    public float[] toFloats() {
+    public float[] toFloats() throws IOException {
         int n = length();
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
@@ -128,24 +145,24 @@ public final class NpyArray {
                 case "<f8" -> (float) data.getDouble(i * 8);
                 case "<i4" -> data.getInt(i * 4);
                 case "<i8" -> data.getLong(i * 8);
-                default -> throw new CorpusFormatException(name + ": " + dtype + " is not numeric");
+                default -> throw malformed(name, "dtype " + dtype + " is not numeric");
             };
         }
         return out;
     }
 
     /** Every element as an int; refuses floats and values outside the int range. */
-    public int[] toInts() {
+    public int[] toInts() throws IOException {
         int n = length();
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             long v = switch (dtype) {
                 case "<i4" -> data.getInt(i * 4);
                 case "<i8" -> data.getLong(i * 8);
-                default -> throw new CorpusFormatException(name + ": expected integers, got " + dtype);
+                default -> throw malformed(name, "expected integers, got dtype " + dtype);
             };
             if (v != (int) v) {
-                throw new CorpusFormatException(name + ": value " + v + " at " + i + " does not fit an int");
+                throw malformed(name, "value " + v + " at " + i + " does not fit an int");
             }
             out[i] = (int) v;
         }
@@ -153,9 +170,9 @@ public final class NpyArray {
     }
 
     /** A scalar or 1-element byte string ({@code |S<n>}), without trailing NULs. */
-    public String toText() {
+    public String toText() throws IOException {
         if (!dtype.startsWith("|S")) {
-            throw new CorpusFormatException(name + ": expected a byte string, got " + dtype);
+            throw malformed(name, "expected a byte string, got dtype " + dtype);
         }
         byte[] b = new byte[data.remaining()];
         data.duplicate().get(b);
