@@ -1,5 +1,8 @@
 package io.glostream.trainer;
 
+import io.glostream.trainer.cli.InferCommand;
+import io.glostream.trainer.cli.InspectCommand;
+import io.glostream.trainer.cli.VerifyCommand;
 import io.glostream.trainer.corpus.CorpusFormatException;
 import io.glostream.trainer.prepare.PrepareCommand;
 import java.io.IOException;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerCli.Version.class,
         description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
-        subcommands = {PrepareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PrepareCommand.class, VerifyCommand.class, InspectCommand.class, InferCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TrainerCli {
 
     /** Exit code for input the user can fix (bad argument, unreadable or inconsistent file). */

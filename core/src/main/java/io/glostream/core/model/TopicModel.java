@@ -130,7 +130,9 @@ public final class TopicModel implements AutoCloseable {
 
     /**
      * Topic proportions and pre-softmax means from the global encoder on each document's global input g:
-     * the model's cross-lingual answer, comparable across languages. Results keep the batch order.
+     * the model's cross-lingual answer, comparable across languages. Results keep the batch order; a
+     * document's values may differ in the last float bit with the size of the batch it is in (ONNX Runtime
+     * blocks its matrix products by batch).
      *
      * @throws IllegalArgumentException if a document was featurised for another model (wrong dimension)
      */
