@@ -232,13 +232,15 @@ public final class TopicModel implements AutoCloseable {
             return NeighbourTable.load(bundle.root(), languages.get(0), languages.get(1), vocabularies.get(0).size(),
                     vocabularies.get(1).size(), bundle.manifest().neighbourK());
         } catch (IOException | IllegalArgumentException e) {
-            String file = BundleLayout.neighbourFile(languages.get(1));
-            if (e.getMessage() != null
-                    && e.getMessage().startsWith(bundle.root().resolve(BundleLayout.neighbourFile(languages.get(0))).toString())) {
-                file = BundleLayout.neighbourFile(languages.get(0));
+            // the table names the file it failed on at the start of its message
+            String message = String.valueOf(e.getMessage());
+            String file = BundleManifest.MANIFEST_FILE;
+            for (String lang : languages) {
+                if (message.startsWith(bundle.root().resolve(BundleLayout.neighbourFile(lang)).toString())) {
+                    file = BundleLayout.neighbourFile(lang);
+                }
             }
-            throw new BundleVerificationException(file, "not a neighbour table for these vocabularies: "
-                    + e.getMessage(), e);
+            throw new BundleVerificationException(file, "not a neighbour table for these vocabularies: " + message, e);
         }
     }
 
