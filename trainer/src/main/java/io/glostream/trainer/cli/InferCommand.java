@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  * failed; the summary counts them.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true,
-        description = {"Infer topic proportions of JSONL documents with a model bundle, one output line per",
-                "document ({\"id\",\"error\"} lines for documents that cannot be processed)."})
+        description = {"Infer the topics of JSONL documents with a model bundle.",
+                "One output line per document; {\"id\",\"line\",\"error\"} for one that cannot be processed."})
 public final class InferCommand implements Callable<Integer> {
 
     /** Topics listed per document. */

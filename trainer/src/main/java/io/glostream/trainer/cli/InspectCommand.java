@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code inspect}: what a bundle holds, for a person: languages, sizes, provenance, metrics and topics. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Summarise a model bundle: languages, vocabulary sizes, K, provenance, metrics,",
-                "and the top words of every topic side by side."})
+        description = {"Summarise a model bundle for a person.",
+                "Languages, vocabulary sizes, K, provenance, metrics and the top words of every topic side by side."})
 public final class InspectCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

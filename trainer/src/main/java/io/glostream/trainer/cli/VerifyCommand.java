@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * documents. Exit 0 and {@code OK} when all holds; exit 2 with the first problem otherwise.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a model bundle: checksums, file layout and shapes, ONNX inference on synthetic",
-                "documents, and with --checkpoint parity of theta with the trained DJL model."})
+        description = {"Verify a model bundle as serving will load it.",
+                "Checks checksums, file layout and shapes, runs every encoder on synthetic documents and, with",
+                "--checkpoint, compares theta with the trained DJL model's."})
 public final class VerifyCommand implements Callable<Integer> {
 
     /** Documents per language of the smoke test. */
