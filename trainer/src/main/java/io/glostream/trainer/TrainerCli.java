@@ -1,5 +1,8 @@
 package io.glostream.trainer;
 
+import io.glostream.trainer.cli.InferCommand;
+import io.glostream.trainer.cli.InspectCommand;
+import io.glostream.trainer.cli.VerifyCommand;
 import io.glostream.trainer.corpus.CorpusFormatException;
 import io.glostream.trainer.fit.EvalCommand;
 import io.glostream.trainer.fit.ExportCommand;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerCli.Version.class,
         description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
-        subcommands = {PrepareCommand.class, FitCommand.class, ExportCommand.class, EvalCommand.class,
+        subcommands = {PrepareCommand.class, FitCommand.class, EvalCommand.class, ExportCommand.class,
+            VerifyCommand.class, InspectCommand.class, InferCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrainerCli {
 

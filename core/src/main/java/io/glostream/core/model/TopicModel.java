@@ -130,7 +130,9 @@ public final class TopicModel implements AutoCloseable {
 
     /**
      * Topic proportions and pre-softmax means from the global encoder on each document's global input g:
-     * the model's cross-lingual answer, comparable across languages. Results keep the batch order.
+     * the model's cross-lingual answer, comparable across languages. Results keep the batch order; a
+     * document's values may differ in the last float bit with the size of the batch it is in (ONNX Runtime
+     * blocks its matrix products by batch).
      *
      * @throws IllegalArgumentException if a document was featurised for another model (wrong dimension)
      */
@@ -230,13 +232,15 @@ public final class TopicModel implements AutoCloseable {
             return NeighbourTable.load(bundle.root(), languages.get(0), languages.get(1), vocabularies.get(0).size(),
                     vocabularies.get(1).size(), bundle.manifest().neighbourK());
         } catch (IOException | IllegalArgumentException e) {
-            String file = BundleLayout.neighbourFile(languages.get(1));
-            if (e.getMessage() != null
-                    && e.getMessage().startsWith(bundle.root().resolve(BundleLayout.neighbourFile(languages.get(0))).toString())) {
-                file = BundleLayout.neighbourFile(languages.get(0));
+            // the table names the file it failed on at the start of its message
+            String message = String.valueOf(e.getMessage());
+            String file = BundleManifest.MANIFEST_FILE;
+            for (String lang : languages) {
+                if (message.startsWith(bundle.root().resolve(BundleLayout.neighbourFile(lang)).toString())) {
+                    file = BundleLayout.neighbourFile(lang);
+                }
             }
-            throw new BundleVerificationException(file, "not a neighbour table for these vocabularies: "
-                    + e.getMessage(), e);
+            throw new BundleVerificationException(file, "not a neighbour table for these vocabularies: " + message, e);
         }
     }
 

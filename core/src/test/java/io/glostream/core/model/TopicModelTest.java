@@ -109,6 +109,15 @@ class TopicModelTest {
     }
 
     @Test
+    void refusesANeighbourFileOfTheFirstLanguageNamingIt() throws IOException {
+        Path bundle = fixture.writeTo(dir.resolve("bundle"));
+        String rows = Files.readString(bundle.resolve("neighbours-en.tsv"));
+        Tampering.replaceListedFile(bundle, "neighbours-en.tsv", rows.substring(rows.indexOf('\n') + 1)
+                .getBytes(StandardCharsets.UTF_8));
+        assertRefused(bundle, "neighbours-en.tsv", "file ends after 11 lines, the vocabulary has 12 words");
+    }
+
+    @Test
     void refusesATopicWordMatrixOfTheWrongShape() throws IOException {
         Path bundle = fixture.writeTo(dir.resolve("bundle"));
         ByteArrayOutputStream npy = new ByteArrayOutputStream();

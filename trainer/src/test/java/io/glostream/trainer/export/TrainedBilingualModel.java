@@ -13,6 +13,8 @@ import io.glostream.trainer.model.GloCtmModel;
 import io.glostream.trainer.model.GloCtmTrainer;
 import io.glostream.trainer.model.LanguageCorpus;
 import io.glostream.trainer.model.TrainingData;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,12 +27,12 @@ import java.util.Random;
  * momentum make three epochs enough to move every running statistic well away from its initial 0 or 1, so the
  * folding of batch norm into the exported graphs is really exercised.
  */
-final class TrainedBilingualModel {
+public final class TrainedBilingualModel {
 
-    static final int TOPICS = 4;
-    static final int V_EN = 60;
-    static final int V_ZH = 48;
-    static final GloCtmConfig CONFIG = GloCtmConfig.builder().numTopics(TOPICS).localHidden(16).globalHidden(16)
+    public static final int TOPICS = 4;
+    public static final int V_EN = 60;
+    public static final int V_ZH = 48;
+    public static final GloCtmConfig CONFIG = GloCtmConfig.builder().numTopics(TOPICS).localHidden(16).globalHidden(16)
             .batchSize(32).epochs(3).learningRate(0.01).bnMomentum(0.2).seed(7).build();
 
     private static TrainedBilingualModel instance;
@@ -52,27 +54,39 @@ final class TrainedBilingualModel {
     }
 
     /** The shared trained model; it lives as long as the test JVM. */
-    static synchronized TrainedBilingualModel get() {
+    public static synchronized TrainedBilingualModel get() {
         if (instance == null) {
             instance = new TrainedBilingualModel();
         }
         return instance;
     }
 
-    GloCtmModel model() {
+    public GloCtmModel model() {
         return trainer.model();
     }
 
-    Featurizer featurizer() {
+    public Featurizer featurizer() {
         return featurizer;
     }
 
-    NeighbourTable neighbours() {
+    public NeighbourTable neighbours() {
         return neighbours;
     }
 
+    /** Writes the trained model's checkpoint, as training does. */
+    public void saveCheckpoint(Path file) throws IOException {
+        trainer.saveCheckpoint(file);
+    }
+
+    /** Exports the trained model as a bundle at {@code target}. */
+    public Path exportTo(Path target) throws IOException {
+        new BundleExporter().export(model(), featurizer, neighbours,
+                new ModelProvenance("trained-test", "trained-1", null, CONFIG, null), target, false);
+        return target;
+    }
+
     /** Texts of {@code count} documents of language {@code l} (0 en, 1 zh), most words from one topic. */
-    static List<String> texts(int l, int count, Random random) {
+    public static List<String> texts(int l, int count, Random random) {
         int vocab = l == 0 ? V_EN : V_ZH;
         int block = vocab / TOPICS;
         List<String> texts = new ArrayList<>();
