@@ -1,5 +1,6 @@
 package io.glostream.trainer.fit;
 
+import io.glostream.trainer.prepare.VocabularyOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,25 @@ public final class CorpusOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")
     Integer threads;
 
+    @Option(names = "--min-df", defaultValue = "2",
+            description = "Vocabularies built from JSONL: minimum document frequency of a word (default: ${DEFAULT-VALUE}).")
+    int minDf;
+
+    @Option(names = "--max-df", defaultValue = "0.5",
+            description = "Vocabularies built from JSONL: maximum share of documents a word may occur in (default: ${DEFAULT-VALUE}).")
+    double maxDf;
+
+    @Option(names = "--max-vocab", defaultValue = "10000",
+            description = "Vocabularies built from JSONL: size cap per language (default: ${DEFAULT-VALUE}).")
+    int maxVocab;
+
     public BilingualCorpus load() {
         return BilingualCorpus.load(data, langs, dict, vectors, pretokenized, maxDocs);
+    }
+
+    /** Bounds for vocabularies built from the data (benchmark data brings its own). */
+    public VocabularyOptions vocabulary() {
+        return new VocabularyOptions(minDf, maxDf, maxVocab);
     }
 
     public int threads() {

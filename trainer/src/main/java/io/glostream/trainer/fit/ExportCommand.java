@@ -8,7 +8,6 @@ import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.GloCtmTrainer;
 import io.glostream.trainer.prepare.PreparedCorpus;
-import io.glostream.trainer.prepare.VocabularyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         BilingualCorpus corpus = data.load();
-        PreparedCorpus prepared = GloCtmFit.prepare(corpus, VocabularyOptions.DEFAULTS, data.neighbours(), data.threads());
+        PreparedCorpus prepared = GloCtmFit.prepare(corpus, data.vocabulary(), data.neighbours(), data.threads());
         try (GloCtmTrainer trainer = GloCtmTrainer.resume(checkpoint)) {
             BundleManifest manifest = new BundleExporter().export(trainer.model(), prepared.featurizer(),
                     prepared.neighbourTable(), new ModelProvenance(modelName, modelVersion, trainingData,

@@ -18,7 +18,6 @@ import io.glostream.trainer.model.ComputeDevice;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.model.GloCtmModel;
-import io.glostream.trainer.prepare.VocabularyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,7 +104,7 @@ public final class FitCommand implements Callable<Integer> {
         GloCtmConfig config = GloCtmConfig.builder().numTopics(topics).epochs(epochs).seed(seed).lambdaKl(lambdaKl)
                 .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
                 .device(ComputeDevice.parse(device)).build();
-        FitOptions options = new FitOptions(config, data.neighbours(), VocabularyOptions.DEFAULTS, data.threads(),
+        FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
                 checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
         BilingualCorpus corpus = data.load();
         PrintWriter stdout = spec.commandLine().getOut();
