@@ -1,9 +1,9 @@
 """Cuts the committed demo sample out of ../shared/data (EC News, en + zh).
 
-Run from the repository root: python3 sample/tools/make_sample.py [PER_LANG]
-Needs numpy and scipy. Writes sample/ec_news/{en,zh}.jsonl, vectors-{en,zh}.vec.gz and dict-zh-en.tsv.gz.
-Documents are the first PER_LANG/6 training documents of each class (round-robin over classes, so the
-sample is balanced), their text the benchmark's preprocessed tokens. Vectors are the benchmark's
+Run from the repository root: python3 sample/tools/make_sample.py [PER_LANG [TEST_PER_LANG]]
+Needs numpy and scipy. Writes sample/ec_news/{en,zh}.jsonl, {en,zh}.test.jsonl, vectors-{en,zh}.vec.gz and
+dict-zh-en.tsv.gz. Documents are the first training (and test) documents of each class, taken round-robin
+over the classes so the sample is balanced, their text the benchmark's preprocessed tokens. Vectors are the benchmark's
 monolingual word2vec rows for every word the sample uses; the dictionary keeps the entries whose Chinese
 side occurs in the sample.
 """
@@ -20,6 +20,7 @@ import scipy.sparse as sp
 SHARED = Path("../shared/data")
 OUT = Path("sample/ec_news")
 PER_LANG = int(sys.argv[1]) if len(sys.argv) > 1 else 420
+TEST_PER_LANG = int(sys.argv[2]) if len(sys.argv) > 2 else 150
 
 
 def lines(path):
@@ -31,6 +32,12 @@ def load_vectors(path):
     z = np.load(path)
     m = sp.csc_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
     return np.asarray(m.todense(), dtype=np.float32)
+
+
+def write_gzip(path, text):
+    # mtime 0 keeps the bytes reproducible, so rerunning the script changes no committed file
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(text.encode("utf-8"))
 
 
 def pick_balanced(labels, n):
@@ -59,6 +66,12 @@ def main():
                 used.update(texts[i].split())
                 doc = {"id": f"ec_news-{lang}-train-{i}", "lang": lang, "text": texts[i], "label": labels[i]}
                 f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        test_texts = lines(SHARED / "ec_news" / f"test_texts_{suffix}.txt.gz")
+        test_labels = [int(x) for x in lines(SHARED / "ec_news" / f"test_labels_{suffix}.txt.gz")]
+        with open(OUT / f"{lang}.test.jsonl", "w", encoding="utf-8") as f:
+            for i in pick_balanced(test_labels, TEST_PER_LANG):
+                doc = {"id": f"ec_news-{lang}-test-{i}", "lang": lang, "text": test_texts[i], "label": test_labels[i]}
+                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
         vocab = lines(SHARED / "ec_news" / f"vocab_{suffix}.gz")
         vectors = load_vectors(SHARED / "ec_news" / f"word2vec_{suffix}.npz")
         rows = [(w, vectors[j]) for j, w in enumerate(vocab) if w in used]
@@ -66,14 +79,12 @@ def main():
         buf.write(f"{len(rows)} {vectors.shape[1]}\n")
         for w, v in rows:
             buf.write(w + " " + " ".join(f"{x:.5g}" for x in v) + "\n")
-        with gzip.open(OUT / f"vectors-{lang}.vec.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-            f.write(buf.getvalue())
+        write_gzip(OUT / f"vectors-{lang}.vec.gz", buf.getvalue())
         if lang == "zh":
             zh_words_used = used
         print(lang, len(chosen), "docs,", len(rows), "words with vectors")
     kept = [l for l in lines(SHARED / "dict" / "ch_en_dict.dat.gz") if l.split("\t")[0] in zh_words_used]
-    with gzip.open(OUT / "dict-zh-en.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("\n".join(kept) + "\n")
+    write_gzip(OUT / "dict-zh-en.tsv.gz", "\n".join(kept) + "\n")
     print("dictionary", len(kept), "entries")
 
 

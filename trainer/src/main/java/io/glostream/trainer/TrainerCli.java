@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerCli.Version.class,
         description = "Prepares bilingual corpora and trains GloCTM cross-lingual topic models.",
-        subcommands = {PrepareCommand.class, FitCommand.class, EvalCommand.class, ExportCommand.class,
+        subcommands = {DemoCommand.class, PrepareCommand.class, FitCommand.class, EvalCommand.class, ExportCommand.class,
             VerifyCommand.class, InspectCommand.class, InferCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrainerCli {
