@@ -117,6 +117,19 @@ class OnnxEncoderTest {
     }
 
     @Test
+    void aBatchLeavesNothingBehindForTheNextOne() {
+        // the dense input buffer is reused per thread: counts of a large dense batch must not leak into
+        // a later, smaller batch of sparse or empty documents
+        Random random = new Random(3);
+        encoder.infer(sparse(randomDocuments(random, 64, 1.0)));
+        List<float[]> later = List.of(new float[V], EncoderFixtures.randomCounts(random, V, 0.1), new float[V]);
+        EncoderOutput output = encoder.infer(sparse(later));
+        for (int doc = 0; doc < later.size(); doc++) {
+            assertClose(ReferenceEncoder.theta(weights, later.get(doc)), output.theta(doc), "document " + doc);
+        }
+    }
+
+    @Test
     void emptyBatchGivesEmptyOutputWithTheEncodersTopicCount() {
         EncoderOutput output = encoder.infer(List.of());
 
