@@ -9,7 +9,6 @@ import io.glostream.trainer.eval.HtmlReport;
 import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.prepare.CorpusPreparation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,11 +71,11 @@ public final class EvalCommand implements Callable<Integer> {
                     topicModel.featurizer(), topicModel.topics(), splits,
                     refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, corpus.languages().get(0),
                             corpus.languages().get(1)), provenance);
-            createParent(json);
+            OutputFiles.createParentDirectories(json);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(json.toFile(), new ObjectMapper().readTree(evaluation.report().toJson()));
             if (report != null) {
-                createParent(report);
+                OutputFiles.createParentDirectories(report);
                 HtmlReport.write(report, evaluation);
             }
             spec.commandLine().getOut().print(evaluation.report().toText());
@@ -94,10 +93,4 @@ public final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
 }

@@ -20,7 +20,6 @@ import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.model.GloCtmModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -200,21 +199,15 @@ public final class FitCommand implements Callable<Integer> {
             ObjectNode node = evaluation != null ? (ObjectNode) mapper.readTree(evaluation.report().toJson())
                     : mapper.createObjectNode().putPOJO("provenance", provenance);
             node.putPOJO("training", training);
-            createParent(json);
+            OutputFiles.createParentDirectories(json);
             mapper.writeValue(json.toFile(), node);
         }
         if (report != null && evaluation != null) {
-            createParent(report);
+            OutputFiles.createParentDirectories(report);
             HtmlReport.write(report, evaluation);
         }
     }
 
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
 
     static Map<String, Object> trainingSummary(List<EpochStats> epochs, double fitSeconds) {
         Map<String, Object> t = new LinkedHashMap<>();

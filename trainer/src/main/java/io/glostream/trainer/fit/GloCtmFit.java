@@ -22,7 +22,6 @@ import io.glostream.trainer.prepare.VocabularyOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,10 +151,7 @@ public final class GloCtmFit {
 
     private void saveCheckpoint(GloCtmTrainer trainer) {
         try {
-            Path parent = options.checkpoint().toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            OutputFiles.createParentDirectories(options.checkpoint());
             trainer.saveCheckpoint(options.checkpoint());
         } catch (IOException e) {
             throw new UncheckedIOException(options.checkpoint() + ": cannot write checkpoint (" + e.getMessage() + ")", e);
