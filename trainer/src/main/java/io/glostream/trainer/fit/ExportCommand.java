@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glostream.core.bundle.BundleManifest;
+import io.glostream.trainer.align.AlignOptions;
+import io.glostream.trainer.align.BundleAligner;
 import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
+import io.glostream.trainer.model.GloCtmExport;
 import io.glostream.trainer.model.GloCtmTrainer;
 import io.glostream.trainer.prepare.PreparedCorpus;
 import java.io.IOException;
@@ -32,6 +35,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     CorpusOptions data;
+
+    @Mixin
+    AlignOptions align;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "Checkpoint written by fit.")
     Path checkpoint;
@@ -75,10 +81,13 @@ public final class ExportCommand implements Callable<Integer> {
                 trainingData.set("training", quality.get("training"));
             }
         }
+        BundleAligner aligner = align.load(data.langs());
         BilingualCorpus corpus = data.load();
         PreparedCorpus prepared = GloCtmFit.prepare(corpus, data.vocabulary(), data.neighbours(), data.threads());
         try (GloCtmTrainer trainer = GloCtmTrainer.resume(checkpoint)) {
-            BundleManifest manifest = new BundleExporter().export(trainer.model(), prepared.featurizer(),
+            GloCtmExport weights = aligner.apply(trainer.model().export(), prepared.featurizer(), trainingData,
+                    spec.commandLine().getOut());
+            BundleManifest manifest = new BundleExporter().export(weights, prepared.featurizer(),
                     prepared.neighbourTable(), new ModelProvenance(modelName, modelVersion, trainingData,
                             trainer.config(), recorded), out, replace);
             spec.commandLine().getOut().println("model " + manifest.modelName() + " version "

@@ -8,6 +8,8 @@ import io.glostream.core.bundle.BundleManifest;
 import io.glostream.core.features.Features;
 import io.glostream.core.features.Featurizer;
 import io.glostream.core.model.TopicWords;
+import io.glostream.trainer.align.AlignOptions;
+import io.glostream.trainer.align.BundleAligner;
 import io.glostream.trainer.eval.Evaluation;
 import io.glostream.trainer.eval.EvaluationReport;
 import io.glostream.trainer.eval.HtmlReport;
@@ -17,6 +19,7 @@ import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.ComputeDevice;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
+import io.glostream.trainer.model.GloCtmExport;
 import io.glostream.trainer.model.GloCtmModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,6 +51,9 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     CorpusOptions data;
+
+    @Mixin
+    AlignOptions align;
 
     @Option(names = "--topics", defaultValue = "50", description = "Number of topics K (default: ${DEFAULT-VALUE}).")
     int topics;
@@ -105,6 +111,7 @@ public final class FitCommand implements Callable<Integer> {
                 .device(ComputeDevice.parse(device)).build();
         FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
                 checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
+        BundleAligner aligner = align.load(data.langs());
         BilingualCorpus corpus = data.load();
         PrintWriter stdout = spec.commandLine().getOut();
 
@@ -133,9 +140,11 @@ public final class FitCommand implements Callable<Integer> {
                 stdout.println("evaluation skipped: " + skip.get());
             }
             writeOutputs(evaluation, training, provenance);
-            BundleManifest manifest = new BundleExporter().export(model, result.corpus().featurizer(),
+            ObjectNode trainingData = trainingData(provenance, training);
+            GloCtmExport weights = aligner.apply(model.export(), result.corpus().featurizer(), trainingData, stdout);
+            BundleManifest manifest = new BundleExporter().export(weights, result.corpus().featurizer(),
                     result.corpus().neighbourTable(), new ModelProvenance(modelName(corpus), modelVersion(corpus),
-                            trainingData(provenance, training), config, metrics(evaluation)), out, false);
+                            trainingData, config, metrics(evaluation)), out, false);
             stdout.print(summary(result.epochs(), fitSeconds, evaluation));
             stdout.println("model " + manifest.modelName() + " version " + manifest.modelVersion());
             stdout.println("model bundle written to " + out);
