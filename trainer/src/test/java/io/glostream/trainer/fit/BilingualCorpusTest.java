@@ -42,7 +42,7 @@ class BilingualCorpusTest {
     void jsonlDataBuildsItsOwnVocabularies() {
         BilingualCorpus corpus = BilingualCorpus.load(SAMPLE, List.of("en", "zh"), null, Map.of(), true, 0);
         assertEquals(420, corpus.sides().get(1).train().size());
-        assertEquals(List.of(), corpus.sides().get(1).test());
+        assertEquals(150, corpus.sides().get(1).test().size(), "the sample's zh.test.jsonl");
         assertNull(corpus.sides().get(0).fixedVocabulary());
         assertTrue(corpus.sides().get(1).analyzer().pretokenized());
         assertEquals(SAMPLE.resolve("dict-zh-en.tsv.gz"), corpus.dictionary());

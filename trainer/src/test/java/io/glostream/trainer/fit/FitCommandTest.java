@@ -89,9 +89,14 @@ class FitCommandTest {
     }
 
     @Test
-    void fitsTheCommittedSampleWhichHasNoTestSplit() throws IOException {
+    void fitsDataWithoutATestSplitAndSaysEvaluationWasSkipped() throws IOException {
+        Path data = dir.resolve("train-only");
+        Files.createDirectories(data);
+        for (String f : new String[] {"en.jsonl", "zh.jsonl", "vectors-en.vec.gz", "vectors-zh.vec.gz", "dict-zh-en.tsv.gz"}) {
+            Files.copy(SAMPLE.resolve(f), data.resolve(f));
+        }
         Path bundle = dir.resolve("sample-bundle");
-        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--pretokenized", "--topics", "5", "--epochs", "2",
+        assertEquals(0, run("fit", "--data", data.toString(), "--pretokenized", "--topics", "5", "--epochs", "2",
                 "--batch-size", "32", "--out", bundle.toString()), stderr.toString());
         assertTrue(stdout.toString().contains("evaluation skipped: the data has no test split"), stdout.toString());
         try (ModelBundle opened = ModelBundle.open(bundle)) {
