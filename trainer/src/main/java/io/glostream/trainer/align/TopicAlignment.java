@@ -13,9 +13,8 @@ import java.util.Set;
  * Matches a newly trained model's topics to the previous model's, so that a retrained topic keeps the id of
  * the topic it continues.
  *
- * <p>Each topic's weights are turned into one word distribution per language (softmax of its language block).
- * The similarity of a previous topic and a new one is the cosine of their distributions restricted to the
- * shared vocabulary (per language, the words both vocabularies hold, matched by string; the languages' parts
+ * <p>The similarity of a previous topic and a new one is the cosine of their topic-word rows, each language
+ * block centred on its mean ({@link TopicWordMatrix#centredWeights}), restricted to the shared vocabulary (per language, the words both vocabularies hold, matched by string; the languages' parts
  * concatenated). The pairing that maximises the total similarity ({@link HungarianAssignment}) decides the ids.
  */
 public final class TopicAlignment {
@@ -207,7 +206,7 @@ public final class TopicAlignment {
             return new SharedVocabulary(previous.languages(), previousIndex, currentIndex);
         }
 
-        /** Per topic, its language distributions at the shared words, languages concatenated. */
+        /** Per topic, its centred language blocks at the shared words, languages concatenated. */
         double[][] restrict(TopicWordMatrix model, boolean isPrevious) {
             List<int[]> index = isPrevious ? previousIndex : currentIndex;
             int width = 0;
@@ -218,7 +217,7 @@ public final class TopicAlignment {
             for (int k = 0; k < model.numTopics(); k++) {
                 int offset = 0;
                 for (int l = 0; l < languages.size(); l++) {
-                    double[] p = model.distribution(k, l);
+                    double[] p = model.centredWeights(k, l);
                     for (int word : index.get(l)) {
                         rows[k][offset++] = p[word];
                     }
