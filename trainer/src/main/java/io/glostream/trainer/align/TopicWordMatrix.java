@@ -112,13 +112,7 @@ public record TopicWordMatrix(List<String> languages, List<List<String>> vocabul
      */
     public double[] centredWeights(int topic, int language) {
         checkTopic(topic);
-        if (language < 0 || language >= languages.size()) {
-            throw new IllegalArgumentException("language index " + language + " outside 0.." + (languages.size() - 1));
-        }
-        int offset = 0;
-        for (int l = 0; l < language; l++) {
-            offset += vocabularies.get(l).size();
-        }
+        int offset = blockOffset(language);
         int size = vocabularies.get(language).size();
         float[] row = weights[topic];
         double mean = 0;
@@ -133,8 +127,8 @@ public record TopicWordMatrix(List<String> languages, List<List<String>> vocabul
         return centred;
     }
 
-    public double[] distribution(int topic, int language) {
-        checkTopic(topic);
+    /** Where {@code language}'s block starts in a joint row. */
+    private int blockOffset(int language) {
         if (language < 0 || language >= languages.size()) {
             throw new IllegalArgumentException("language index " + language + " outside 0.." + (languages.size() - 1));
         }
@@ -142,6 +136,12 @@ public record TopicWordMatrix(List<String> languages, List<List<String>> vocabul
         for (int l = 0; l < language; l++) {
             offset += vocabularies.get(l).size();
         }
+        return offset;
+    }
+
+    public double[] distribution(int topic, int language) {
+        checkTopic(topic);
+        int offset = blockOffset(language);
         int size = vocabularies.get(language).size();
         float[] row = weights[topic];
         double max = Double.NEGATIVE_INFINITY;
