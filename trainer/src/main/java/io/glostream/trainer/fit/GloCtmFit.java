@@ -104,14 +104,15 @@ public final class GloCtmFit {
     }
 
     private void train(GloCtmTrainer trainer, TrainingData training, List<EpochStats> epochs) {
-        int totalEpochs = trainer.config().epochs();
+        // the requested count, not the checkpoint's: --resume --epochs N extends a finished run
+        int totalEpochs = options.model().epochs();
         int startEpoch = trainer.completedEpochs();
         if (startEpoch >= totalEpochs) {
             return;
         }
         ProgressBar[] bar = new ProgressBar[1];
         try {
-            trainer.train(training, new TrainingListener() {
+            trainer.train(training, totalEpochs, new TrainingListener() {
                 @Override
                 public void onStep(int epoch, int step, int stepsInEpoch) {
                     if (bar[0] == null) {

@@ -90,8 +90,10 @@ public final class GloCtmTrainer implements AutoCloseable {
         GloCtmConfig c = config();
         try (BatchInputs inputs = new BatchInputs(data, model.manager(), c.batchSize() + 1)) {
             while (completedEpochs < untilEpoch) {
-                listener.onEpoch(runEpoch(inputs, completedEpochs, listener));
+                EpochStats stats = runEpoch(inputs, completedEpochs, listener);
+                // counted before the listener runs, so a checkpoint it saves knows the epoch is done
                 completedEpochs++;
+                listener.onEpoch(stats);
             }
         }
     }

@@ -116,6 +116,18 @@ class FitCommandTest {
     }
 
     @Test
+    void resumingWithMoreEpochsExtendsAFinishedRun() {
+        Path bundle = dir.resolve("short");
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--topics", "4", "--epochs", "1", "--batch-size", "64",
+                "--no-eval", "--out", bundle.toString()), stderr.toString());
+        stdout.getBuffer().setLength(0);
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--topics", "4", "--epochs", "3", "--batch-size", "64",
+                "--no-eval", "--resume", "--checkpoint", bundle + ".checkpoint", "--out", dir.resolve("longer").toString()),
+                stderr.toString());
+        assertTrue(stdout.toString().contains("trained 2 epochs"), "epochs 2 and 3 ran: " + stdout);
+    }
+
+    @Test
     void refusesBadSettingsInOneLine() {
         assertEquals(TrainerCli.EXIT_BAD_INPUT, run("fit", "--data", SAMPLE.toString(), "--topics", "0",
                 "--out", dir.resolve("x").toString()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,6 +194,28 @@ class GloCtmTrainerTest {
 
             assertEquals(before, trainer.model().manager().getManagedArrays().size());
         }
+    }
+
+    @Test
+    void aCheckpointSavedWhenAnEpochEndsCountsThatEpoch() throws IOException {
+        Path straight = trainAndSave(CONFIG, 2, "straight.ckpt");
+        Path atEpochEnd = dir.resolve("at-epoch-end.ckpt");
+        try (GloCtmTrainer trainer = GloCtmTrainer.create(CONFIG, VOCAB, VOCAB)) {
+            trainer.train(data, 1, stats -> {
+                try {
+                    trainer.saveCheckpoint(atEpochEnd);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Path resumed = dir.resolve("resumed-from-epoch-end.ckpt");
+        try (GloCtmTrainer trainer = GloCtmTrainer.resume(atEpochEnd)) {
+            assertEquals(1, trainer.completedEpochs(), "the checkpoint holds one finished epoch");
+            trainer.train(data, 2, stats -> assertEquals(2, stats.epoch()));
+            trainer.saveCheckpoint(resumed);
+        }
+        assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed));
     }
 
     @Test
