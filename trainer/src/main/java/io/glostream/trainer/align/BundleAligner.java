@@ -7,6 +7,7 @@ import io.glostream.core.features.Featurizer;
 import io.glostream.trainer.model.GloCtmExport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,9 +60,11 @@ public final class BundleAligner {
      * @param featurizer the featurisation the model was trained with (its languages and vocabularies)
      * @param trainingData the provenance the bundle will record; gains the key {@value #RECORD_KEY}
      */
-    public GloCtmExport apply(GloCtmExport weights, Featurizer featurizer, ObjectNode trainingData, PrintWriter out) {
+    public Aligned apply(GloCtmExport weights, Featurizer featurizer, ObjectNode trainingData, PrintWriter out) {
         if (previous == null) {
-            return weights;
+            int[] identity = new int[weights.numTopics()];
+            Arrays.setAll(identity, k -> k);
+            return new Aligned(weights, identity);
         }
         List<List<String>> vocabularies = new ArrayList<>();
         for (int l = 0; l < featurizer.languages().size(); l++) {
@@ -72,7 +75,25 @@ public final class BundleAligner {
         Alignment alignment = TopicAlignment.align(previous.topics(), current, newTopicThreshold);
         trainingData.set(RECORD_KEY, record(alignment));
         out.println(summary(alignment));
-        return ModelRenumbering.renumber(weights, alignment);
+        return new Aligned(ModelRenumbering.renumber(weights, alignment), alignment.currentTopicOfNewId());
+    }
+
+    /**
+     * The weights to export and, for each topic id they use, the topic it was during training: what turns
+     * anything computed with the trained model (theta, evaluation) into the exported ids.
+     */
+    public record Aligned(GloCtmExport weights, int[] trainedTopicOfId) {
+
+        /** Theta rows of the trained model, columns reordered into the exported ids. */
+        public float[][] renumberColumns(float[][] trainedTheta) {
+            float[][] out = new float[trainedTheta.length][trainedTopicOfId.length];
+            for (int d = 0; d < trainedTheta.length; d++) {
+                for (int id = 0; id < trainedTopicOfId.length; id++) {
+                    out[d][id] = trainedTheta[d][trainedTopicOfId[id]];
+                }
+            }
+            return out;
+        }
     }
 
     ObjectNode record(Alignment alignment) {

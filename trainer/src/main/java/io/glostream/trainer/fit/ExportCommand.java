@@ -86,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
         PreparedCorpus prepared = GloCtmFit.prepare(corpus, data.vocabulary(), data.neighbours(), data.threads());
         try (GloCtmTrainer trainer = GloCtmTrainer.resume(checkpoint)) {
             GloCtmExport weights = aligner.apply(trainer.model().export(), prepared.featurizer(), trainingData,
-                    spec.commandLine().getOut());
+                    spec.commandLine().getOut()).weights();
             BundleManifest manifest = new BundleExporter().export(weights, prepared.featurizer(),
                     prepared.neighbourTable(), new ModelProvenance(modelName, modelVersion, trainingData,
                             trainer.config(), recorded), out, replace);

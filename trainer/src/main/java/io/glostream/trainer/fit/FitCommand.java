@@ -126,13 +126,17 @@ public final class FitCommand implements Callable<Integer> {
             }
             Map<String, Object> training = trainingSummary(result.epochs(), fitSeconds);
             Map<String, Object> provenance = provenance(corpus, config);
+            ObjectNode trainingData = trainingData(provenance, training);
+            // align first, so the evaluation speaks of the topic ids the bundle will carry
+            BundleAligner.Aligned aligned = aligner.apply(model.export(), result.corpus().featurizer(), trainingData,
+                    stdout);
             Optional<String> skip = noEval ? Optional.of("--no-eval") : ModelEvaluation.whyNotEvaluable(splits);
             Evaluation evaluation = null;
             if (skip.isEmpty()) {
-                ModelEvaluation.ThetaSource theta = (l, docs) -> model.thetaGlobal(
-                        docs.stream().map(Features::global).toList());
+                ModelEvaluation.ThetaSource theta = (l, docs) -> aligned.renumberColumns(model.thetaGlobal(
+                        docs.stream().map(Features::global).toList()));
                 evaluation = ModelEvaluation.evaluate(theta, result.corpus().featurizer(),
-                        topics(model, result.corpus().featurizer()), splits,
+                        topics(aligned.weights(), result.corpus().featurizer()), splits,
                         refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, corpus.languages().get(0),
                                 corpus.languages().get(1)),
                         provenance);
@@ -140,9 +144,7 @@ public final class FitCommand implements Callable<Integer> {
                 stdout.println("evaluation skipped: " + skip.get());
             }
             writeOutputs(evaluation, training, provenance);
-            ObjectNode trainingData = trainingData(provenance, training);
-            GloCtmExport weights = aligner.apply(model.export(), result.corpus().featurizer(), trainingData, stdout);
-            BundleManifest manifest = new BundleExporter().export(weights, result.corpus().featurizer(),
+            BundleManifest manifest = new BundleExporter().export(aligned.weights(), result.corpus().featurizer(),
                     result.corpus().neighbourTable(), new ModelProvenance(modelName(corpus), modelVersion(corpus),
                             trainingData, config, metrics(evaluation)), out, false);
             stdout.print(summary(result.epochs(), fitSeconds, evaluation));
@@ -173,8 +175,8 @@ public final class FitCommand implements Callable<Integer> {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    static List<TopicWords> topics(GloCtmModel model, Featurizer featurizer) {
-        return TopicWords.fromTopicWordMatrix(model.topicWordMatrix(), model.config().numTopics(),
+    static List<TopicWords> topics(GloCtmExport weights, Featurizer featurizer) {
+        return TopicWords.fromTopicWordMatrix(weights.topicWord(), weights.numTopics(),
                 featurizer.languages(), List.of(featurizer.vocabulary(0), featurizer.vocabulary(1)),
                 BundleLayout.TOP_WORDS);
     }

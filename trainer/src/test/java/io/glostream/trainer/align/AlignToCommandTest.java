@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glostream.core.bundle.ModelBundle;
 import io.glostream.trainer.TrainerCli;
 import java.io.IOException;
@@ -62,7 +63,19 @@ class AlignToCommandTest {
                 "--batch-size", "32", "--seed", "0", "--model-version", "v0", "--out", previous.toString());
         alignedStdout = run("fit", "--data", SAMPLE.toString(), "--pretokenized", "--topics", "" + TOPICS,
                 "--epochs", "" + EPOCHS, "--batch-size", "32", "--seed", "1", "--model-version", "v1",
-                "--align-to", previous.toString(), "--out", aligned.toString());
+                "--align-to", previous.toString(), "--json", dir.resolve("aligned-quality.json").toString(),
+                "--out", aligned.toString());
+    }
+
+    @Test
+    void theEvaluationSpeaksOfTheExportedTopicIds() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode quality = json.readTree(dir.resolve("aligned-quality.json").toFile()).get("topics");
+        JsonNode exported = json.readTree(aligned.resolve("topics.json").toFile());
+        assertEquals(TOPICS, quality.size());
+        for (int id = 0; id < TOPICS; id++) {
+            assertEquals(exported.get(id).get("words"), quality.get(id), "topic " + id);
+        }
     }
 
     @Test
