@@ -17,6 +17,7 @@ import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.ComputeDevice;
+import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.model.GloCtmExport;
@@ -125,7 +126,7 @@ public final class FitCommand implements Callable<Integer> {
                         corpus.sides().get(l).test(), result.testFeatures().get(l)));
             }
             Map<String, Object> training = trainingSummary(result.epochs(), fitSeconds);
-            Map<String, Object> provenance = provenance(corpus, config);
+            Map<String, Object> provenance = provenance(corpus, config, result.corpus().neighbourReport());
             ObjectNode trainingData = trainingData(provenance, training);
             // align first, so the evaluation speaks of the topic ids the bundle will carry
             BundleAligner.Aligned aligned = aligner.apply(model.export(), result.corpus().featurizer(), trainingData,
@@ -234,13 +235,15 @@ public final class FitCommand implements Callable<Integer> {
         return t;
     }
 
-    private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config) {
+    private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config,
+                                                  DictionaryLedNeighbours.Report neighbours) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dataset", corpus.name());
         p.put("languages", corpus.languages());
         p.put("trainDocuments", corpus.sides().stream().map(s -> s.train().size()).toList());
         p.put("testDocuments", corpus.sides().stream().map(s -> s.test().size()).toList());
         p.put("dictionary", corpus.dictionary().getFileName().toString());
+        p.put("neighbours", neighbours);
         p.put("documentEmbeddings", "tf-idf weighted mean of the word vectors");
         p.put("theta", "global encoder on the polyglot-augmented input");
         p.put("config", config.toMap());

@@ -54,6 +54,8 @@ class FitCommandTest {
         assertEquals(15, q.at("/topics/0/en").size());
         assertEquals(3, q.at("/training/epochs").asInt());
         assertTrue(q.at("/cnpmi").isNull(), "no reference corpus given");
+        assertTrue(q.at("/provenance/neighbours/dictionaryCoverage/zh").asDouble() > 0.5, q.at("/provenance").toString());
+        assertTrue(q.at("/provenance/neighbours/heldOutPrecisionAt1").isNumber());
         assertTrue(Files.readString(html).contains("<table"));
         try (ModelBundle opened = ModelBundle.open(bundle)) {
             assertEquals(8, opened.manifest().topics());
