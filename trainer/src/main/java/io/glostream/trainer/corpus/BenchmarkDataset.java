@@ -46,7 +46,7 @@ public final class BenchmarkDataset {
         }
         String dataset = dir.getFileName() == null ? "data" : dir.getFileName().toString();
         List<RawDocument> train = documents(dataset, lang, "train",
-                firstExisting(dir.resolve("train_texts_" + sfx + ".txt.gz"), dir.resolve("train_texts_" + sfx + "_from_bow.txt.gz")),
+                TextFiles.firstExisting(dir.resolve("train_texts_" + sfx + ".txt.gz"), dir.resolve("train_texts_" + sfx + "_from_bow.txt.gz")),
                 dir.resolve("train_labels_" + sfx + ".txt.gz"));
         List<RawDocument> test = documents(dataset, lang, "test", dir.resolve("test_texts_" + sfx + ".txt.gz"),
                 dir.resolve("test_labels_" + sfx + ".txt.gz"));
@@ -66,14 +66,6 @@ public final class BenchmarkDataset {
         return "zh".equals(lang) ? "cn" : lang;
     }
 
-    private static Path firstExisting(Path... candidates) {
-        for (Path p : candidates) {
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        return candidates[0];
-    }
 
     private static List<RawDocument> documents(String dataset, String lang, String split, Path texts, Path labels) {
         List<String> lines = readLines(texts);

@@ -18,6 +18,16 @@ public final class TextFiles {
     private TextFiles() {
     }
 
+    /** The first of {@code candidates} that exists (a file may come compressed or not), else the first. */
+    public static Path firstExisting(Path... candidates) {
+        for (Path p : candidates) {
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return candidates[0];
+    }
+
     public static BufferedReader open(Path path) {
         try {
             InputStream in = Files.newInputStream(path);

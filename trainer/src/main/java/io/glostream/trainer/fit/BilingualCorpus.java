@@ -6,6 +6,7 @@ import io.glostream.core.vocab.Vocabulary;
 import io.glostream.trainer.corpus.BenchmarkDataset;
 import io.glostream.trainer.corpus.JsonlCorpus;
 import io.glostream.trainer.corpus.RawDocument;
+import io.glostream.trainer.corpus.TextFiles;
 import io.glostream.trainer.embeddings.WordVectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
                     : jsonlSide(data, lang, vectors.get(lang), pretokenized, maxDocuments));
         }
         Path dict = dictionary != null ? dictionary
-                : firstExisting(data.resolve("dict-zh-en.tsv.gz"), data.resolve("../dict/ch_en_dict.dat.gz").normalize());
+                : TextFiles.firstExisting(data.resolve("dict-zh-en.tsv.gz"), data.resolve("../dict/ch_en_dict.dat.gz").normalize());
         if (!Files.exists(dict)) {
             throw new IllegalArgumentException(dict + ": no such file (give the bilingual dictionary with --dict)");
         }
@@ -82,12 +83,12 @@ public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
     }
 
     private static Side jsonlSide(Path data, String lang, Path vectorFile, boolean pretokenized, int max) {
-        List<RawDocument> train = JsonlCorpus.read(firstExisting(data.resolve(lang + ".jsonl"),
+        List<RawDocument> train = JsonlCorpus.read(TextFiles.firstExisting(data.resolve(lang + ".jsonl"),
                 data.resolve(lang + ".jsonl.gz")), lang);
-        Path testFile = firstExisting(data.resolve(lang + ".test.jsonl"), data.resolve(lang + ".test.jsonl.gz"));
+        Path testFile = TextFiles.firstExisting(data.resolve(lang + ".test.jsonl"), data.resolve(lang + ".test.jsonl.gz"));
         List<RawDocument> test = Files.exists(testFile) ? JsonlCorpus.read(testFile, lang) : List.of();
         Path vec = vectorFile != null ? vectorFile
-                : firstExisting(data.resolve("vectors-" + lang + ".vec.gz"), data.resolve("vectors-" + lang + ".vec"));
+                : TextFiles.firstExisting(data.resolve("vectors-" + lang + ".vec.gz"), data.resolve("vectors-" + lang + ".vec"));
         if (!Files.exists(vec)) {
             throw new IllegalArgumentException(vec + ": no such file (give word vectors with --vectors "
                     + lang + "=FILE)");
@@ -100,12 +101,4 @@ public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
         return max == 0 || docs.size() <= max ? docs : List.copyOf(docs.subList(0, max));
     }
 
-    private static Path firstExisting(Path... candidates) {
-        for (Path p : candidates) {
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        return candidates[0];
-    }
 }
