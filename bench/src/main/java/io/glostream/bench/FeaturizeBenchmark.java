@@ -2,17 +2,14 @@ package io.glostream.bench;
 
 import io.glostream.core.features.Features;
 import io.glostream.core.features.Featurizer;
-import io.glostream.core.text.LanguageAnalyzers;
 import io.glostream.core.text.TextAnalyzer;
-import io.glostream.trainer.corpus.JsonlCorpus;
 import io.glostream.trainer.corpus.RawDocument;
-import io.glostream.trainer.embeddings.BilingualDictionary;
-import io.glostream.trainer.embeddings.WordVectors;
-import io.glostream.trainer.prepare.CorpusPreparation;
+import io.glostream.trainer.fit.BilingualCorpus;
+import io.glostream.trainer.fit.GloCtmFit;
 import io.glostream.trainer.prepare.VocabularyOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Featurisation per language on one thread, as a stream thread does it: analyse, then bag-of-words and
  * polyglot augmentation ({@code featurize}), with analysis alone for the breakdown. One operation is one
  * document, so the score is documents per second. The model is prepared from the committed sample with
- * the trainer's own preparation, so vocabularies and neighbour tables are real ones.
+ * the trainer's own preparation (as {@code fit} does), so vocabularies and neighbour tables are real ones.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,22 +56,11 @@ public class FeaturizeBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        Path dir = Path.of(data);
-        List<String> langs = List.of("en", "zh");
-        List<TextAnalyzer> analyzers = new ArrayList<>();
-        List<List<RawDocument>> corpora = new ArrayList<>();
-        List<WordVectors> vectors = new ArrayList<>();
-        for (String l : langs) {
-            analyzers.add(LanguageAnalyzers.create(l));
-            corpora.add(JsonlCorpus.read(dir.resolve(l + ".jsonl"), l));
-            vectors.add(WordVectors.load(dir.resolve("vectors-" + l + ".vec.gz")));
-        }
-        featurizer = new CorpusPreparation(VocabularyOptions.DEFAULTS, 3, 1)
-                .prepare(analyzers, corpora, vectors, BilingualDictionary.load(dir.resolve("dict-zh-en.tsv.gz")))
-                .featurizer();
+        BilingualCorpus corpus = BilingualCorpus.load(Path.of(data), List.of("en", "zh"), null, Map.of(), false, 0);
+        featurizer = GloCtmFit.prepare(corpus, VocabularyOptions.DEFAULTS, 3, 1).featurizer();
         languageIndex = featurizer.languageIndex(lang);
         analyzer = featurizer.analyzer(languageIndex);
-        texts = corpora.get(languageIndex).stream().map(RawDocument::text).toArray(String[]::new);
+        texts = corpus.sides().get(languageIndex).train().stream().map(RawDocument::text).toArray(String[]::new);
     }
 
     private String nextText() {

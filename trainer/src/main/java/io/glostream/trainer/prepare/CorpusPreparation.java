@@ -31,18 +31,6 @@ public final class CorpusPreparation {
     }
 
     /**
-     * Prepares a corpus whose vocabularies are built here from the documents.
-     *
-     * @param analyzers one per language, in layout order
-     * @param corpora   the documents of each language, in layout order
-     * @param vectors   monolingual word vectors of each language, in layout order
-     */
-    public PreparedCorpus prepare(List<TextAnalyzer> analyzers, List<List<RawDocument>> corpora,
-                                  List<WordVectors> vectors, BilingualDictionary dictionary) {
-        return prepare(analyzers, corpora, null, vectors, dictionary);
-    }
-
-    /**
      * Prepares a corpus against given vocabularies (a benchmark's, or a previous model's), or builds them
      * from the documents when {@code vocabularies} is null.
      */
