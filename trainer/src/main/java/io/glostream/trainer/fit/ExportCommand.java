@@ -68,11 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
         ObjectNode trainingData = json.createObjectNode().put("checkpoint", checkpoint.getFileName().toString());
         if (metrics != null) {
             JsonNode quality = json.readTree(metrics.toFile());
-            for (String key : new String[] {"tu", "npmi", "cnpmi", "tq", "classification"}) {
-                if (quality.has(key)) {
-                    recorded.set(key, quality.get(key));
-                }
-            }
+            recorded = FitCommand.headlineMetrics(quality);
             if (quality.has("provenance")) {
                 trainingData.setAll((ObjectNode) quality.get("provenance"));
                 trainingData.remove("config");

@@ -1,5 +1,6 @@
 package io.glostream.trainer.fit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import io.glostream.core.model.TopicWords;
 import io.glostream.trainer.align.AlignOptions;
 import io.glostream.trainer.align.BundleAligner;
 import io.glostream.trainer.eval.Evaluation;
-import io.glostream.trainer.eval.EvaluationReport;
 import io.glostream.trainer.eval.HtmlReport;
 import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.export.BundleExporter;
@@ -189,15 +189,18 @@ public final class FitCommand implements Callable<Integer> {
         return node;
     }
 
-    static ObjectNode metrics(Evaluation evaluation) {
+    static ObjectNode metrics(Evaluation evaluation) throws IOException {
+        return evaluation == null ? JSON.createObjectNode()
+                : headlineMetrics(JSON.readTree(evaluation.report().toJson()));
+    }
+
+    /** The scores a manifest records, picked from an evaluation's JSON (also the file {@code --json} writes). */
+    static ObjectNode headlineMetrics(JsonNode quality) {
         ObjectNode node = JSON.createObjectNode();
-        if (evaluation != null) {
-            EvaluationReport r = evaluation.report();
-            node.set("tu", JSON.valueToTree(r.tu()));
-            node.set("npmi", JSON.valueToTree(r.npmi()));
-            node.set("cnpmi", JSON.valueToTree(r.cnpmi()));
-            node.set("tq", JSON.valueToTree(r.tq()));
-            node.set("classification", JSON.valueToTree(r.classification()));
+        for (String key : new String[] {"tu", "npmi", "cnpmi", "tq", "classification"}) {
+            if (quality.has(key)) {
+                node.set(key, quality.get(key));
+            }
         }
         return node;
     }
