@@ -42,14 +42,16 @@ public final class TopicModel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BundleManifest manifest;
+    private final String manifestSha256;
     private final Featurizer featurizer;
     private final OnnxEncoder global;
     private final Map<String, OnnxEncoder> locals;
     private final List<TopicWords> topics;
 
-    private TopicModel(BundleManifest manifest, Featurizer featurizer, OnnxEncoder global,
+    private TopicModel(BundleManifest manifest, String manifestSha256, Featurizer featurizer, OnnxEncoder global,
             Map<String, OnnxEncoder> locals, List<TopicWords> topics) {
         this.manifest = manifest;
+        this.manifestSha256 = manifestSha256;
         this.featurizer = featurizer;
         this.global = global;
         this.locals = locals;
@@ -101,6 +103,11 @@ public final class TopicModel implements AutoCloseable {
     /** The verified manifest: languages, sizes, provenance, metrics. */
     public BundleManifest manifest() {
         return manifest;
+    }
+
+    /** Hex sha256 of the bundle's manifest.json: what a control-topic announcement of this bundle carries. */
+    public String manifestSha256() {
+        return manifestSha256;
     }
 
     /** The model's featurisation: analyzers, vocabularies and neighbour table of the bundle. */
@@ -336,7 +343,8 @@ public final class TopicModel implements AutoCloseable {
                 opened.add(local);
                 locals.put(lang, local);
             }
-            return new TopicModel(bundle.manifest(), featurizer, global, Map.copyOf(locals), topics);
+            return new TopicModel(bundle.manifest(), bundle.manifestSha256(), featurizer, global, Map.copyOf(locals),
+                    topics);
         } catch (BundleVerificationException | RuntimeException e) {
             opened.forEach(OnnxEncoder::close);
             analyzers.forEach(TextAnalyzer::close);

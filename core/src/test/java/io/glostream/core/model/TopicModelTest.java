@@ -45,6 +45,14 @@ class TopicModelTest {
     }
 
     @Test
+    void manifestSha256IsTheChecksumOfTheBundlesManifestJson() throws IOException {
+        Path bundle = fixture.writeTo(dir.resolve("bundle"));
+        try (TopicModel model = TopicModel.load(bundle)) {
+            assertEquals(Tampering.sha256(bundle.resolve("manifest.json")), model.manifestSha256());
+        }
+    }
+
+    @Test
     void inferRunsTheGlobalEncoderOnTheAugmentedInput() throws IOException {
         try (TopicModel model = TopicModel.load(fixture.writeTo(dir.resolve("bundle")))) {
             List<Features> batch = List.of(model.featurizer().featurize("en", "en3 en5 en3 unknown"),

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glostream.core.features.Features;
 import io.glostream.core.inference.EncoderOutput;
 import io.glostream.core.model.TopicModel;
+import io.glostream.core.model.TopTopics;
 import io.glostream.core.model.TopicWords;
 import io.glostream.core.progress.ProgressBar;
+import io.glostream.core.text.ScriptLanguageDetector;
 import io.glostream.core.text.UnsupportedLanguageException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -18,12 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  * and for checking the stream. Each input line {@code {"id", "lang"?, "text"}} gives one output line, in
  * input order: {@code id, lang, modelVersion, theta, topTopics, oovRate, tokens} for a document, or
  * {@code {"id", "line", "error"}} for one that cannot be processed (malformed JSON, no id, unknown language,
+ * no language given and none detectable from the script,
  * empty text, no tokens after analysis). Blank input lines are skipped. Exit 0 even when some documents
  * failed; the summary counts them.
  */
@@ -129,6 +130,7 @@ public final class InferCommand implements Callable<Integer> {
     private final class Batch {
 
         private final TopicModel topicModel;
+        private final ScriptLanguageDetector detector;
         private final BufferedWriter out;
         private final Counts counts;
         private final List<Slot> slots = new ArrayList<>();
@@ -136,6 +138,7 @@ public final class InferCommand implements Callable<Integer> {
 
         Batch(TopicModel topicModel, BufferedWriter out, Counts counts) {
             this.topicModel = topicModel;
+            this.detector = new ScriptLanguageDetector(topicModel.languages());
             this.out = out;
             this.counts = counts;
         }
@@ -164,10 +167,6 @@ public final class InferCommand implements Callable<Integer> {
             }
             JsonNode langNode = node.get("lang");
             String lang = langNode != null && langNode.isTextual() ? langNode.asText() : defaultLang;
-            if (lang == null) {
-                slots.add(error(id, lineNumber, "no \"lang\" and no --lang"));
-                return;
-            }
             JsonNode textNode = node.get("text");
             if (textNode == null || !textNode.isTextual()) {
                 slots.add(error(id, lineNumber, "no \"text\" string"));
@@ -176,6 +175,14 @@ public final class InferCommand implements Callable<Integer> {
             if (textNode.asText().isBlank()) {
                 slots.add(error(id, lineNumber, "empty text"));
                 return;
+            }
+            if (lang == null) {
+                lang = detector.detect(textNode.asText()).orElse(null);
+                if (lang == null) {
+                    slots.add(error(id, lineNumber, "no \"lang\", no --lang, and no letters in a script of "
+                            + topicModel.languages()));
+                    return;
+                }
             }
             Features features;
             try {
@@ -230,21 +237,18 @@ public final class InferCommand implements Callable<Integer> {
 
         private List<Map<String, Object>> topTopics(float[] theta) {
             List<Map<String, Object>> top = new ArrayList<>();
-            IntStream.range(0, theta.length).boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(k -> -theta[k]).thenComparing(k -> k))
-                    .limit(TOP_TOPICS)
-                    .forEach(k -> {
-                        TopicWords words = topicModel.topics().get(k);
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("topic", k);
-                        entry.put("weight", theta[k]);
-                        Map<String, List<String>> byLanguage = new LinkedHashMap<>();
-                        for (String lang : topicModel.languages()) {
-                            byLanguage.put(lang, words.words(lang, TOP_TOPIC_WORDS));
-                        }
-                        entry.put("words", byLanguage);
-                        top.add(entry);
-                    });
+            for (int k : TopTopics.of(theta, TOP_TOPICS)) {
+                TopicWords words = topicModel.topics().get(k);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("topic", k);
+                entry.put("weight", theta[k]);
+                Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+                for (String lang : topicModel.languages()) {
+                    byLanguage.put(lang, words.words(lang, TOP_TOPIC_WORDS));
+                }
+                entry.put("words", byLanguage);
+                top.add(entry);
+            }
             return top;
         }
 

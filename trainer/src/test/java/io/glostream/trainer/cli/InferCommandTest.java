@@ -103,7 +103,7 @@ class InferCommandTest {
                 "{\"id\": \"blank\", \"lang\": \"en\", \"text\": \"  \"}",
                 "{not json",
                 "{\"lang\": \"en\", \"text\": \"en1\"}",
-                "{\"id\": \"nolang\", \"text\": \"en1\"}",
+                "{\"id\": \"nolang\", \"text\": \"12345 67\"}",
                 "",
                 "{\"id\": \"ok2\", \"lang\": \"cn\", \"text\": \"zh1\"}");
         assertEquals(0, run.exitCode(), run.stderr());
@@ -117,10 +117,18 @@ class InferCommandTest {
         assertEquals(4, records.get(3).get("line").asInt());
         assertTrue(records.get(3).get("error").asText().startsWith("malformed JSON: "));
         assertError(records.get(4), null, 5, "no \"id\"");
-        assertError(records.get(5), "nolang", 6, "no \"lang\" and no --lang");
+        assertError(records.get(5), "nolang", 6, "no \"lang\", no --lang, and no letters in a script of [en, zh]");
         assertEquals("ok2", records.get(6).get("id").asText());
         assertEquals("zh", records.get(6).get("lang").asText());
         assertEquals("inferred 2 documents, 5 failed; results in " + output, run.stdout().strip());
+    }
+
+    @Test
+    void aLineWithoutLangIsAnalysedInTheLanguageOfItsScript() throws IOException {
+        infer("{\"id\": \"latin\", \"text\": \"en1 en2\"}");
+        JsonNode record = results().get(0);
+        assertEquals("en", record.get("lang").asText());
+        assertTrue(record.get("tokens").asInt() > 0);
     }
 
     @Test
