@@ -1,0 +1,58 @@
+package io.glostream.stream.model;
+
+import io.glostream.core.bundle.BundleVerificationException;
+import io.glostream.core.model.TopicModel;
+import io.glostream.schemas.ModelRef;
+import java.nio.file.Path;
+
+/**
+ * Loads the bundle an announcement names and checks it is the one announced: every checksum and shape
+ * (by {@link TopicModel#load}), then the manifest's sha256, model name and version against the
+ * announcement's. Anything off refuses the bundle.
+ */
+public final class ModelLoader {
+
+    private final int inferenceThreads;
+
+    public ModelLoader(int inferenceThreads) {
+        if (inferenceThreads < 1) {
+            throw new IllegalArgumentException("inference threads must be at least 1, got " + inferenceThreads);
+        }
+        this.inferenceThreads = inferenceThreads;
+    }
+
+    /** Loads and verifies the bundle at {@code path}, whatever its name and version. */
+    public TopicModel load(Path path) throws ModelRefusedException {
+        try {
+            return TopicModel.load(path, inferenceThreads);
+        } catch (BundleVerificationException e) {
+            throw new ModelRefusedException("bundle " + path + " failed verification: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ModelRefusedException("bundle " + path + " could not be loaded: " + e, e);
+        }
+    }
+
+    /** Loads the announced bundle and checks it is {@code modelName}'s announced version and checksum. */
+    public TopicModel load(String modelName, ModelRef ref) throws ModelRefusedException {
+        Path path;
+        try {
+            path = ModelRefs.location(ref.getUri());
+        } catch (IllegalArgumentException e) {
+            throw new ModelRefusedException(e.getMessage(), e);
+        }
+        TopicModel model = load(path);
+        String problem = null;
+        if (!model.manifestSha256().equalsIgnoreCase(ref.getSha256())) {
+            problem = "its manifest's sha256 is " + model.manifestSha256() + ", the announcement says " + ref.getSha256();
+        } else if (!model.version().equals(ref.getVersion())) {
+            problem = "it is version " + model.version() + ", the announcement says " + ref.getVersion();
+        } else if (!modelName.equals(model.manifest().modelName())) {
+            problem = "it is model " + model.manifest().modelName() + ", announced under " + modelName;
+        }
+        if (problem != null) {
+            model.close();
+            throw new ModelRefusedException("bundle " + path + " refused: " + problem);
+        }
+        return model;
+    }
+}
