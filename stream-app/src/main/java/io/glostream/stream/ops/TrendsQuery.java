@@ -1,15 +1,14 @@
 package io.glostream.stream.ops;
 
+import io.glostream.stream.config.Durations;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +27,6 @@ public record TrendsQuery(Optional<String> lang, Duration window) {
 
     private static final Set<String> PARAMETERS = Set.of("lang", "window");
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
-    private static final Pattern SHORTHAND = Pattern.compile("(\\d{1,18})([smhd])");
 
     public TrendsQuery {
         Objects.requireNonNull(lang, "lang");
@@ -72,45 +70,21 @@ public record TrendsQuery(Optional<String> lang, Duration window) {
     }
 
     /**
-     * Parses a window: an ISO-8601 duration ({@code PT1H}, {@code P2D}, case-insensitive) or a shorthand of
-     * digits and one lowercase unit, {@code s}, {@code m} (minutes), {@code h} or {@code d}
-     * ({@code 30s}, {@code 15m}, {@code 1h}, {@code 2d}).
+     * Parses a window as {@link Durations#parse} does ({@code PT1H}, {@code 15m}, {@code 2d}...).
      *
      * @throws IllegalArgumentException with a one-line reason when the text is neither form, or the
      *                                  duration is not positive or exceeds {@link #MAX_WINDOW}
      */
     public static Duration parseWindow(String text) {
         Objects.requireNonNull(text, "text");
-        Duration window = text.startsWith("P") || text.startsWith("p") ? parseIso(text) : parseShorthand(text);
+        Duration window;
+        try {
+            window = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("window " + e.getMessage());
+        }
         checkWindow(window, text);
         return window;
-    }
-
-    private static Duration parseIso(String text) {
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("window '" + text + "' is not an ISO-8601 duration such as PT1H");
-        }
-    }
-
-    private static Duration parseShorthand(String text) {
-        Matcher m = SHORTHAND.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "window '" + text + "' is neither an ISO-8601 duration (PT1H) nor a number with s, m, h or d (15m)");
-        }
-        long amount = Long.parseLong(m.group(1));
-        try {
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("window '" + text + "' is longer than " + MAX_WINDOW.toDays() + " days");
-        }
     }
 
     private static void checkWindow(Duration window, String text) {
