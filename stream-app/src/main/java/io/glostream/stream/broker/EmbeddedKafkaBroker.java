@@ -67,7 +67,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker that keeps its logs under {@code dataDir}, formatting the directory on first use and reusing
+     * Starts a broker that keeps its logs in {@code dataDir/kraft-combined-logs}, formatting the directory on first use and reusing
      * its cluster and records on later starts. A null {@code dataDir} means a new temporary directory that
      * {@link #close()} deletes. Ports are picked afresh on every start.
      *
@@ -80,11 +80,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path logDir = dir.resolve("kraft-combined-logs");
         int[] ports = FreePorts.pick(2);
         String bootstrap = SingleNodeConfig.HOST + ":" + ports[0];
-        KafkaConfig config = KafkaConfig.fromProps(SingleNodeConfig.properties(logDir, ports[0], ports[1]), false);
         KafkaRaftServer server = null;
         Admin admin = null;
         boolean started = false;
         try {
+            KafkaConfig config = KafkaConfig.fromProps(SingleNodeConfig.properties(logDir, ports[0], ports[1]), false);
             boolean formatted = KraftStorage.formatIfNeeded(config, logDir);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
