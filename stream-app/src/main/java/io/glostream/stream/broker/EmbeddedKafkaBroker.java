@@ -1,0 +1,255 @@
+package io.glostream.stream.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka cluster inside this JVM: one KRaft node that is both broker and controller, listening on
+ * free loopback ports, with the settings exactly-once processing needs on one node (see {@link SingleNodeConfig}).
+ *
+ * <p>{@link #start(Path)} returns once the broker answers requests. {@link #close()} stops it and, when the broker
+ * made its own temporary data directory, deletes that directory.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    /** How long starting up, or a topic becoming usable, may take before we give up. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long LEADER_POLL_MILLIS = 20;
+
+    private final KafkaRaftServer server;
+    private final Admin admin;
+    private final String bootstrapServers;
+    private final Path dataDir;
+    private final boolean deleteDataDirOnClose;
+    private boolean closed;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Admin admin, String bootstrapServers, Path dataDir,
+            boolean deleteDataDirOnClose) {
+        this.server = server;
+        this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
+        this.deleteDataDirOnClose = deleteDataDirOnClose;
+    }
+
+    /** Starts a broker in a new temporary directory that {@link #close()} deletes. */
+    public static EmbeddedKafkaBroker start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a broker that keeps its logs in {@code dataDir/kraft-combined-logs}, formatting the directory on first use and reusing
+     * its cluster and records on later starts. A null {@code dataDir} means a new temporary directory that
+     * {@link #close()} deletes. Ports are picked afresh on every start.
+     *
+     * @throws IllegalStateException if the broker does not start or does not answer within a minute
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir) {
+        long startNanos = System.nanoTime();
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
+        Path logDir = dir.resolve("kraft-combined-logs");
+        int[] ports = FreePorts.pick(2);
+        String bootstrap = SingleNodeConfig.HOST + ":" + ports[0];
+        KafkaRaftServer server = null;
+        Admin admin = null;
+        boolean started = false;
+        try {
+            KafkaConfig config = KafkaConfig.fromProps(SingleNodeConfig.properties(logDir, ports[0], ports[1]), false);
+            boolean formatted = KraftStorage.formatIfNeeded(config, logDir);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            awaitClusterAnswers(admin);
+            LOG.info("Kafka broker on {} ({} log dir {}) started in {} ms", bootstrap,
+                    formatted ? "new" : "existing", logDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+            started = true;
+            return new EmbeddedKafkaBroker(server, admin, bootstrap, dir, temporary);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Kafka broker in " + dir + " did not start: " + e.getMessage(), e);
+        } finally {
+            if (!started) {
+                stop(server, admin);
+                if (temporary) {
+                    deleteRecursively(dir);
+                }
+            }
+        }
+    }
+
+    /** The {@code host:port} clients connect to. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The directory holding this broker's logs (its own temporary one if none was given). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** An admin client of this broker, shared and closed by {@link #close()}: callers must not close it. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /**
+     * Creates the given topics and returns once every partition of each has a leader. Topics that already exist
+     * are left as they are, whatever their partition count or configuration.
+     *
+     * @throws IllegalStateException if creation fails or the topics get no leaders within a minute
+     */
+    public void createTopics(Collection<NewTopic> topics) {
+        Objects.requireNonNull(topics, "topics");
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (NewTopic topic : topics) {
+            names.add(Objects.requireNonNull(topic, "topics must not contain null").name());
+        }
+        try {
+            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
+                awaitCreated(created.getKey(), created.getValue());
+            }
+            awaitLeaders(names);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics " + names, e);
+        }
+    }
+
+    /**
+     * Stops the broker and waits until it has stopped; deletes the data directory if the broker made it. Calling
+     * it again does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long startNanos = System.nanoTime();
+        try {
+            stop(server, admin);
+        } finally {
+            if (deleteDataDirOnClose) {
+                deleteRecursively(dataDir);
+            }
+        }
+        LOG.info("Kafka broker on {} stopped in {} ms", bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+    }
+
+    private static void awaitClusterAnswers(Admin admin) throws Exception {
+        int nodes = admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+        if (nodes != 1) {
+            throw new IllegalStateException("expected one node in the cluster, found " + nodes);
+        }
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> creation) throws InterruptedException {
+        try {
+            creation.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topic " + topic + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topic " + topic + " not created within " + READY_TIMEOUT, e);
+        }
+    }
+
+    /**
+     * The controller acknowledges a creation before this broker has applied it; until then, describing or
+     * producing to the topic fails. We wait here so that callers never see that window.
+     */
+    private void awaitLeaders(List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!allHaveLeaders(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " have no leaders after " + READY_TIMEOUT);
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
+        }
+    }
+
+    private boolean allHaveLeaders(List<String> topics) throws InterruptedException {
+        try {
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(topics).allTopicNames().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return descriptions.values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .map(TopicPartitionInfo::leader)
+                    .allMatch(leader -> leader != null && !leader.isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("could not describe topics " + topics + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topics " + topics + " not described within " + READY_TIMEOUT, e);
+        }
+    }
+
+    private static void stop(KafkaRaftServer server, Admin admin) {
+        if (admin != null) {
+            admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("glostream-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary directory for the embedded broker", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the embedded broker's directory " + dir, e);
+        }
+    }
+}
