@@ -96,7 +96,7 @@ public final class TopicModel implements AutoCloseable {
                 analyzers.forEach(TextAnalyzer::close);
                 throw new BundleVerificationException(BundleManifest.MANIFEST_FILE, e.getMessage(), e);
             }
-            return openEncoders(bundle, featurizer, topics, analyzers, intraOpThreads);
+            return openEncoders(bundle, featurizer, topics, intraOpThreads);
         }
     }
 
@@ -176,9 +176,7 @@ public final class TopicModel implements AutoCloseable {
         RuntimeException failure = null;
         List<AutoCloseable> resources = new ArrayList<>(locals.values());
         resources.add(global);
-        for (int l = 0; l < featurizer.languages().size(); l++) {
-            resources.add(featurizer.analyzer(l));
-        }
+        resources.add(featurizer);
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
@@ -332,7 +330,7 @@ public final class TopicModel implements AutoCloseable {
     }
 
     private static TopicModel openEncoders(ModelBundle bundle, Featurizer featurizer, List<TopicWords> topics,
-            List<TextAnalyzer> analyzers, int intraOpThreads) throws BundleVerificationException {
+            int intraOpThreads) throws BundleVerificationException {
         List<OnnxEncoder> opened = new ArrayList<>();
         try {
             OnnxEncoder global = bundle.openEncoder(BundleManifest.GLOBAL_ENCODER, intraOpThreads);
@@ -347,7 +345,7 @@ public final class TopicModel implements AutoCloseable {
                     topics);
         } catch (BundleVerificationException | RuntimeException e) {
             opened.forEach(OnnxEncoder::close);
-            analyzers.forEach(TextAnalyzer::close);
+            featurizer.close();
             throw e;
         }
     }

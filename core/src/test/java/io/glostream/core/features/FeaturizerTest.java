@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.glostream.core.neighbours.LanguageNeighbours;
 import io.glostream.core.neighbours.NeighbourTable;
+import io.glostream.core.text.AnalyzerSettings;
 import io.glostream.core.text.LanguageAnalyzers;
 import io.glostream.core.text.UnsupportedLanguageException;
 import io.glostream.core.vocab.Vocabulary;
@@ -76,5 +77,37 @@ class FeaturizerTest {
         assertThrows(IllegalArgumentException.class, () -> new Featurizer(
                 List.of(LanguageAnalyzers.create("en"), LanguageAnalyzers.create("zh")),
                 List.of(EN, Vocabulary.of(List.of("足球"))), TABLE));
+    }
+
+    @Test
+    void aPretokenizedModelKeepsKnownChunksAndResegmentsRawText() {
+        AnalyzerSettings pre = AnalyzerSettings.defaultsFor("zh").withPretokenized(true);
+        Vocabulary zh = Vocabulary.of(List.of("中国", "股市", "下跌", "搜索引擎"));
+        NeighbourTable table = NeighbourTable.of(1,
+                new LanguageNeighbours("en", new int[][] {{0}, {0}, {0}}, new int[][] {{0}, {1}, {2}}),
+                new LanguageNeighbours("zh", new int[][] {{0}, {1}, {2}, {3}}, new int[][] {{0}, {1}, {2}, {0}}));
+        try (Featurizer pretokenized = new Featurizer(List.of(
+                LanguageAnalyzers.create("en", AnalyzerSettings.defaultsFor("en").withPretokenized(true)),
+                LanguageAnalyzers.create("zh", pre)), List.of(EN, zh), table)) {
+            // pre-segmented text: every chunk as training saw it, even one SmartCN would split (搜索引擎)
+            assertEquals(List.of("中国", "搜索引擎", "股市", "下跌"), pretokenized.tokens(1, "中国 搜索引擎 股市 下跌"));
+            // raw text: the unknown chunk is segmented by SmartCN
+            assertEquals(List.of("中国", "股市", "下跌"), pretokenized.tokens(1, "中国股市下跌"));
+            Features f = pretokenized.featurize("zh", "中国股市下跌");
+            assertArrayEquals(new float[] {1, 1, 1, 0}, f.bow().counts().toDense());
+            // punctuation attached to a word is split off by the standard tokenizer; stop words stay dropped
+            assertEquals(List.of("football", "goal"), pretokenized.tokens(0, "the football, goal!"));
+        }
+    }
+
+    @Test
+    void aChunkLongerThanTheLongestTokenIsResegmentedNotDropped() {
+        String sentence = "中国股市下跌".repeat(8);
+        try (Featurizer pretokenized = new Featurizer(List.of(
+                LanguageAnalyzers.create("en", AnalyzerSettings.defaultsFor("en").withPretokenized(true)),
+                LanguageAnalyzers.create("zh", AnalyzerSettings.defaultsFor("zh").withPretokenized(true))),
+                List.of(EN, Vocabulary.of(List.of("中国", "股市", "下跌"))), TABLE)) {
+            assertEquals(24, pretokenized.tokens(1, sentence).size());
+        }
     }
 }
