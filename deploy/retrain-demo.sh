@@ -87,8 +87,8 @@ java -jar "$TRAINER_JAR" fit --data sample/ec_news --pretokenized --max-vocab 40
   --batch-size 32 --seed 1 --no-eval --model-name "$MODEL_NAME" --model-version "$VERSION" \
   --align-to "$CURRENT" --checkpoint "$WORK/$VERSION.checkpoint" --out "$BUNDLE" >"$WORK/fit.log" 2>&1 \
   || { cat "$WORK/fit.log" >&2; exit 1; }
-# The progress bar redraws itself; keep its final state and the summary lines.
-tr '\r' '\n' <"$WORK/fit.log" | grep -v '^\s*$' | awk '/^ *train \[/ { bar = $0; next } { print } END { if (bar) print bar }' \
+# The progress bar redraws itself: keep its final state and the summary lines, not DJL's start-up log.
+tr '\r' '\n' <"$WORK/fit.log" | grep -v '^\s*$' | awk '/^ *train \[/ { bar = $0; next } /^\[main\]/ { next } { if (bar) { print bar; bar = "" } print } END { if (bar) print bar }' \
   | tail -n 12 | sed 's/^/   /'
 
 step "verify $BUNDLE"

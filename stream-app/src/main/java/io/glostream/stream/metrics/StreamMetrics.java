@@ -23,6 +23,7 @@ public final class StreamMetrics {
     private final Map<String, Counter> documentsIn = new ConcurrentHashMap<>();
     private final Map<String, Counter> documentsOut = new ConcurrentHashMap<>();
     private final Map<DeadLetterReason, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> topTopics = new ConcurrentHashMap<>();
     private final DistributionSummary batchSize;
     private final Timer inference;
     private final Timer featurization;
@@ -63,6 +64,17 @@ public final class StreamMetrics {
         documentsOut.computeIfAbsent(lang, l -> Counter.builder("glostream.documents.out").tag("lang", l)
                 .description("Documents tagged with topics").register(registry)).increment();
         oovRate.record(documentOovRate);
+    }
+
+    /**
+     * The top topic of a tagged document, counted per language and topic id: summed over replicas, the
+     * rate of {@code glostream.documents.top.topic} is the topic trend of the whole stream (each replica's
+     * /trends sees only the windows of its own partitions). At most K × languages series.
+     */
+    public void topTopic(String lang, int topic) {
+        topTopics.computeIfAbsent(lang + '\u0000' + topic, key -> Counter.builder("glostream.documents.top.topic")
+                .tag("lang", lang).tag("topic", Integer.toString(topic))
+                .description("Tagged documents by their top topic").register(registry)).increment();
     }
 
     /** A record written to the dead-letter topic. */

@@ -205,8 +205,10 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
             Ready document = ready.get(doc);
             float[] theta = output.theta(doc);
             DocumentTopics topics = tagged.of(document.document, document.features, theta, model);
+            int topTopic = TopTopics.argmax(theta);
             metrics.documentOut(topics.getLang(), topics.getOovRate());
-            context().forward(new Record<>(document.document.getId(), new Outcome.Tagged(topics, TopTopics.argmax(theta)),
+            metrics.topTopic(topics.getLang(), topTopic);
+            context().forward(new Record<>(document.document.getId(), new Outcome.Tagged(topics, topTopic),
                     document.pending.timestamp()));
         }
     }

@@ -233,6 +233,26 @@ class GlostreamTopologyTest {
         assertNull(registry.find("glostream.documents.out").tag("lang", "fr").counter());
     }
 
+    @Test
+    void everyTaggedDocumentCountsOnceForItsLanguageAndTheTopTopicItIsTaggedWith() {
+        send(doc("e1", "en", "stock market shares fell"));
+        send(doc("e2", "en", "stock market shares fell"));
+        send(doc("z1", "zh", "股市 下跌"));
+        send(doc("bad", "fr", "la bourse"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        List<DocumentTopics> tagged = output.readValuesToList();
+        assertEquals(3, tagged.size());
+        int enTopic = tagged.get(0).getTopTopics().get(0).getTopic();
+        int zhTopic = tagged.get(2).getTopTopics().get(0).getTopic();
+
+        assertEquals(2.0, registry.get("glostream.documents.top.topic").tag("lang", "en")
+                .tag("topic", Integer.toString(enTopic)).counter().count());
+        assertEquals(1.0, registry.get("glostream.documents.top.topic").tag("lang", "zh")
+                .tag("topic", Integer.toString(zhTopic)).counter().count());
+        assertEquals(3.0, registry.find("glostream.documents.top.topic").counters().stream()
+                .mapToDouble(c -> c.count()).sum());
+    }
+
     private void send(Document document) {
         documents.pipeInput(document.getId().getBytes(StandardCharsets.UTF_8),
                 GlostreamSerdes.document().serialize(settings.documentsTopic(), document),
