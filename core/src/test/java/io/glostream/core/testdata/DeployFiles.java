@@ -151,12 +151,11 @@ public final class DeployFiles {
         List<String> args = new ArrayList<>();
         for (int w = from; w < words.size(); w++) {
             Word word = words.get(w);
-            String text = word.text();
-            if (!word.quoted() && (STOP_WORDS.contains(text) || text.startsWith(">") || text.startsWith("<")
-                    || text.matches("[0-9]>.*"))) {
+            String raw = word.raw();
+            if (STOP_WORDS.contains(raw) || raw.startsWith(">") || raw.startsWith("<") || raw.matches("[0-9]>.*")) {
                 break;
             }
-            args.add(word.expanded() ? "1" : text);
+            args.add(word.expanded() ? "1" : word.text());
         }
         return args;
     }

@@ -25,7 +25,7 @@ class DeployFilesTest {
     @Test
     void backslashContinuationsJoinAndTheLineNumberIsTheFirst() {
         List<DeployFiles.Invocation> found = DeployFiles.invocations(FILE,
-                "set -e\njava -jar t/glostream-trainer.jar verify \\\n    --docs 5 \\\n  b >out 2>&1\n", "glostream-trainer.jar");
+                "set -e\njava -jar t/glostream-trainer.jar verify \\\n    --docs 5 \\\n  b >\"$LOG\" 2>&1\n", "glostream-trainer.jar");
         assertEquals(1, found.size());
         assertEquals(2, found.get(0).line());
         assertEquals(List.of("verify", "--docs", "5", "b"), found.get(0).args());
