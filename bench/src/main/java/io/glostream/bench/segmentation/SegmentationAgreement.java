@@ -73,7 +73,7 @@ public final class SegmentationAgreement implements Callable<Integer> {
     int examples;
 
     @Option(names = "--top-words", defaultValue = "15", paramLabel = "N",
-            description = "Words listed per census outcome (default: ${DEFAULT-VALUE}).")
+            description = "Words listed per census outcome, and unknown serving tokens (default: ${DEFAULT-VALUE}).")
     int topWords;
 
     public static void main(String[] args) {

@@ -68,6 +68,17 @@ class CorpusAgreementTest {
     }
 
     @Test
+    void listsServingsUnknownTokensByFrequency() {
+        CorpusAgreement corpus = CorpusAgreement.measure("tiny", "hand-made", comparison, TinyCorpus.DOCUMENTS, 5, 5);
+
+        assertEquals(List.of(new CorpusAgreement.TokenCount("书", 2), new CorpusAgreement.TokenCount("第", 1)),
+                corpus.unknownServingTokens());
+        assertEquals(List.of(new CorpusAgreement.TokenCount("书", 2)),
+                CorpusAgreement.measure("tiny", "hand-made", comparison, TinyCorpus.DOCUMENTS, 5, 1)
+                        .unknownServingTokens());
+    }
+
+    @Test
     void examplesAreCutToTheLimit() {
         CorpusAgreement corpus = CorpusAgreement.measure("tiny", "hand-made", comparison, withLongerDocuments(), 1, 5);
 
