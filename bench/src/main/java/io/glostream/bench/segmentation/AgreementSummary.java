@@ -29,12 +29,18 @@ public record AgreementSummary(int documents, int segmentedDocuments, Coverage t
      *
      * @param tokens                 all tokens
      * @param knownTokens            tokens in the vocabulary
-     * @param knownShare             {@code knownTokens / tokens}, token-weighted
-     * @param knownSharePerDocument  the distribution of each document's share, over documents with tokens
+     * @param knownShare             {@code knownTokens / tokens}, token-weighted; 0 without tokens
+     * @param knownSharePerDocument  the distribution of each document's share, over documents with tokens;
+     *                               null when no document has one
      * @param documentsWithoutTokens documents the view gave no token at all
      */
     public record Coverage(long tokens, long knownTokens, double knownShare, Distribution knownSharePerDocument,
                            int documentsWithoutTokens) {
+
+        /** Mean of the per-document shares; NaN when no document has a token. */
+        public double meanSharePerDocument() {
+            return knownSharePerDocument == null ? Double.NaN : knownSharePerDocument.mean();
+        }
 
         static Coverage of(List<DocumentAgreement> documents, Function<DocumentAgreement, BagOfWords> view) {
             long tokens = 0;
@@ -50,7 +56,7 @@ public record AgreementSummary(int documents, int segmentedDocuments, Coverage t
                 }
             }
             if (withTokens == 0) {
-                throw new IllegalArgumentException("no document has a token in this view");
+                return new Coverage(0, 0, 0, null, documents.size());
             }
             return new Coverage(tokens, known, (double) known / tokens,
                     Distribution.of(Arrays.copyOf(shares, withTokens)), documents.size() - withTokens);

@@ -166,8 +166,8 @@ public final class SegmentationAgreement implements Callable<Integer> {
                 s.documents(), s.segmentedDocuments(), corpus.vocabularySize());
         out.printf("  in vocabulary, token-weighted / mean per document: training %.4f / %.4f, serving %.4f / %.4f,"
                         + " de-spaced through the training analyzer %.4f%n",
-                s.training().knownShare(), s.training().knownSharePerDocument().mean(), s.serving().knownShare(),
-                s.serving().knownSharePerDocument().mean(), s.unsegmented().knownShare());
+                s.training().knownShare(), s.training().meanSharePerDocument(), s.serving().knownShare(),
+                s.serving().meanSharePerDocument(), s.unsegmented().knownShare());
         out.printf("  recall of training tokens %.4f (per document: mean %.4f); cosine mean %.4f, p10 %.4f, median %.4f%n",
                 s.recall(), s.recallPerDocument().mean(), s.cosine().mean(), s.cosine().p10(), s.cosine().median());
         WordCensus.Report census = corpus.census();

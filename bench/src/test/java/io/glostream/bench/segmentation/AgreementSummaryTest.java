@@ -2,7 +2,10 @@ package io.glostream.bench.segmentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.glostream.core.text.AnalyzerSettings;
+import io.glostream.core.text.LanguageAnalyzers;
 import io.glostream.core.text.TextAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +94,21 @@ class AgreementSummaryTest {
         assertEquals(0.875, cosine.mean(), 1e-12);
         assertEquals(0.775, cosine.p10(), 1e-12); // 0.75 + 0.1 * (1 - 0.75)
         assertEquals(0.875, cosine.median(), 1e-12);
+    }
+
+    @Test
+    void aViewWithoutAnyTokenHasNoPerDocumentShares() {
+        AnalyzerSettings upToFour = TinyCorpus.TRAINING.withTokenLengths(1, 4);
+        try (TextAnalyzer shortTraining = LanguageAnalyzers.create("zh", upToFour);
+                TextAnalyzer shortServing = LanguageAnalyzers.create("zh", upToFour.withPretokenized(false))) {
+            // "第三季度市场" is one whitespace-free token of 6 characters for the training analyzer: dropped
+            AgreementSummary.Coverage unsegmented = AgreementSummary.of(List.of(
+                    TinyCorpus.comparison(shortTraining, shortServing).compare("quarter", "第三 季度 市场")))
+                    .unsegmented();
+
+            assertEquals(new AgreementSummary.Coverage(0, 0, 0, null, 1), unsegmented);
+            assertTrue(Double.isNaN(unsegmented.meanSharePerDocument()));
+        }
     }
 
     @Test
