@@ -19,6 +19,10 @@ import io.glostream.stream.testing.SharedKafka;
 import io.glostream.stream.testing.StreamScenario;
 import io.glostream.trainer.TrainerCli;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +133,39 @@ class StreamAppIntegrationTest {
             assertTrue(results.tagged.stream().allMatch(t -> t.topics().getModelVersion().equals("sample-1")));
             assertEquals("sample-1", scenario.app().models().version());
         }
+    }
+
+    @Test
+    void theEndpointsServeMetricsHealthReadinessAndTrendsOfTheRunningApp() throws Exception {
+        try (StreamScenario scenario = new StreamScenario(SharedKafka.bootstrapServers(), 1, dir.resolve("state"),
+                Map.of("http.port", "0", "http.host", "127.0.0.1"))) {
+            scenario.start();
+            scenario.send(List.of(StreamScenario.document("m1", "en", "football players coach team"),
+                    StreamScenario.document("m2", null, "中国股市今天大幅下跌")));
+            assertEquals(2, scenario.readResults(2, RESULTS_TIMEOUT).tagged.size());
+            int port = scenario.app().httpPort().orElseThrow();
+            HttpClient http = HttpClient.newHttpClient();
+            String metrics = get(http, port, "/metrics", 200);
+            assertTrue(metrics.contains("glostream_documents_in_total{lang=\"en\"} 1.0"), metrics);
+            assertTrue(metrics.contains("glostream_documents_out_total{lang=\"zh\"} 1.0"), metrics);
+            assertTrue(metrics.contains("glostream_model_info{version=\"sample-1\"} 1"), metrics);
+            assertTrue(metrics.contains("kafka_stream_"), "Kafka Streams metrics through the binder");
+            get(http, port, "/health", 200);
+            get(http, port, "/ready", 200);
+            JsonNode trends = JSON.readTree(get(http, port, "/trends?window=1h", 200));
+            assertEquals(2, trends.get("documents").asInt());
+            assertEquals("sample-1", trends.get("modelVersion").asText());
+            JsonNode zh = JSON.readTree(get(http, port, "/trends?lang=zh&window=1h", 200));
+            assertEquals(1, zh.get("documents").asInt());
+            get(http, port, "/admin", 404);
+        }
+    }
+
+    private static String get(HttpClient http, int port, String path, int status) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), path + ": " + response.body());
+        return response.body();
     }
 
     @Test
