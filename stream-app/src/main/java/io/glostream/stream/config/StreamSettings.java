@@ -25,6 +25,7 @@ public final class StreamSettings {
     public static final String KAFKA_PREFIX = "kafka.";
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern ADVERTISED = Pattern.compile("[A-Za-z0-9._-]+:[1-9][0-9]{0,4}");
 
     /** Every glostream setting with its default, in the order the help lists them. */
     public static final List<Setting> SETTINGS = List.of(
@@ -48,6 +49,7 @@ public final class StreamSettings {
             new Setting("trends.retention", "7d", "How long windows stay queryable"),
             new Setting("http.host", "0.0.0.0", "Address of the /metrics, /health, /ready and /trends endpoints"),
             new Setting("http.port", "8080", "Port of those endpoints (0: any free port; -1: no HTTP server)"),
+            new Setting("http.advertised", null, "host:port other instances reach this one's endpoints at; with several instances, /trends adds theirs"),
             new Setting("state.dir", null, "Kafka Streams state directory (default: a directory under java.io.tmpdir)"),
             new Setting("embedded.data-dir", null, "Log directory of the embedded broker (default: temporary, deleted on exit)"),
             new Setting("embedded.partitions", "4", "Partitions of the topics the embedded default creates"));
@@ -179,6 +181,11 @@ public final class StreamSettings {
         return integer("http.port");
     }
 
+    /** The host:port other instances of the application reach this instance's endpoints at, when set. */
+    public Optional<String> httpAdvertised() {
+        return Optional.ofNullable(values.get("http.advertised"));
+    }
+
     public Optional<Path> stateDir() {
         return Optional.ofNullable(values.get("state.dir")).map(Path::of);
     }
@@ -228,6 +235,12 @@ public final class StreamSettings {
         if (port < -1 || port > 65_535) {
             throw new InvalidSettingsException("http.port must be -1 (off), 0 (any) or a port up to 65535, got " + port);
         }
+        httpAdvertised().ifPresent(advertised -> {
+            if (!ADVERTISED.matcher(advertised).matches() || Integer.parseInt(advertised.substring(advertised.lastIndexOf(':') + 1)) > 65_535) {
+                throw new InvalidSettingsException("http.advertised must be host:port with a port from 1 to 65535, got '"
+                        + advertised + "'");
+            }
+        });
         positiveDuration("batch.max-wait");
         positiveDuration("trends.window");
         positiveDuration("trends.retention");

@@ -11,6 +11,7 @@ import io.glostream.schemas.DeadLetterReason;
 import io.glostream.schemas.Document;
 import io.glostream.schemas.DocumentTopics;
 import io.glostream.schemas.ModelRef;
+import io.glostream.stream.StreamApp;
 import io.glostream.stream.demo.DemoRun;
 import io.glostream.stream.model.ModelPublisher;
 import io.glostream.stream.model.ModelRefs;
@@ -19,6 +20,8 @@ import io.glostream.stream.testing.SharedKafka;
 import io.glostream.stream.testing.StreamScenario;
 import io.glostream.trainer.TrainerCli;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,6 +161,41 @@ class StreamAppIntegrationTest {
             JsonNode zh = JSON.readTree(get(http, port, "/trends?lang=zh&window=1h", 200));
             assertEquals(1, zh.get("documents").asInt());
             get(http, port, "/admin", 404);
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndEachAnswersTrendsForTheWholeApplication() throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        try (StreamScenario scenario = new StreamScenario(SharedKafka.bootstrapServers(), 2, dir.resolve("state-a"),
+                Map.of("http.host", "127.0.0.1", "http.port", Integer.toString(portA),
+                        "http.advertised", "127.0.0.1:" + portA))) {
+            scenario.start();
+            try (StreamApp second = StreamApp.start(scenario.settings()
+                    .with("http.port", Integer.toString(portB))
+                    .with("http.advertised", "127.0.0.1:" + portB)
+                    .with("state.dir", dir.resolve("state-b").toString()))) {
+                second.awaitRunning(Duration.ofMinutes(2));
+                scenario.app().awaitRunning(Duration.ofMinutes(2));
+                scenario.send(ScenarioDocuments.mixed(400, "fed-"));
+                StreamScenario.Results results = scenario.readResults(400, RESULTS_TIMEOUT);
+                assertEquals(400, results.size());
+                long tagged = results.tagged.size();
+                HttpClient http = HttpClient.newHttpClient();
+                long localA = JSON.readTree(get(http, portA, "/trends/local?window=1h", 200)).get("documents").asLong();
+                long localB = JSON.readTree(get(http, portB, "/trends/local?window=1h", 200)).get("documents").asLong();
+                assertEquals(tagged, localA + localB, "each instance counts its own partitions");
+                assertTrue(localA > 0 && localB > 0, "both instances have partitions: " + localA + " / " + localB);
+                assertEquals(tagged, JSON.readTree(get(http, portA, "/trends?window=1h", 200)).get("documents").asLong());
+                assertEquals(tagged, JSON.readTree(get(http, portB, "/trends?window=1h", 200)).get("documents").asLong());
+            }
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
