@@ -6,11 +6,9 @@ import io.glostream.core.model.TopTopics;
 import io.glostream.core.model.TopicModel;
 import io.glostream.core.text.ScriptLanguageDetector;
 import io.glostream.core.text.UnsupportedLanguageException;
-import io.glostream.schemas.AvroSerde;
 import io.glostream.schemas.DeadLetterReason;
 import io.glostream.schemas.Document;
 import io.glostream.schemas.DocumentTopics;
-import io.glostream.schemas.GlostreamSerdes;
 import io.glostream.stream.metrics.StreamMetrics;
 import io.glostream.stream.model.ModelHolder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Records that cannot be tagged become {@link Outcome.Rejected} dead letters carrying the original
  * bytes, partition and offset: undecodable bytes, no value, no id, empty or over-long text, a language
  * the model does not know or cannot be detected, no tokens after analysis.
+ *
+ * <p>One processor reads one input topic, decoding its records with the topic's {@link DocumentDecoder}; the
+ * buffer keeps the records' original bytes, so a dead letter carries them whatever their format.
  */
 public final class TopicInferenceProcessor extends ContextualProcessor<byte[], byte[], String, Outcome> {
 
@@ -52,24 +53,26 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicInferenceProcessor.class);
 
-    private final String documentsTopic;
+    private final String sourceTopic;
+    private final DocumentDecoder decoder;
     private final ModelHolder models;
     private final StreamMetrics metrics;
     private final TaggedDocuments tagged;
     private final int batchSize;
     private final Duration maxWait;
     private final int maxTextChars;
-    private final AvroSerde<Document> serde = GlostreamSerdes.document();
     private KeyValueStore<Long, byte[]> buffer;
     private int pending;
     private long oldestArrivalMillis;
 
     /**
-     * @param documentsTopic the input topic, named by dead letters of documents flushed by the wall-clock timer
+     * @param sourceTopic the input topic, named by dead letters of documents flushed by the wall-clock timer
+     * @param decoder how the input topic's values become documents
      */
-    public TopicInferenceProcessor(String documentsTopic, ModelHolder models, StreamMetrics metrics,
-            TaggedDocuments tagged, int batchSize, Duration maxWait, int maxTextChars) {
-        this.documentsTopic = documentsTopic;
+    public TopicInferenceProcessor(String sourceTopic, DocumentDecoder decoder, ModelHolder models,
+            StreamMetrics metrics, TaggedDocuments tagged, int batchSize, Duration maxWait, int maxTextChars) {
+        this.sourceTopic = sourceTopic;
+        this.decoder = decoder;
         this.models = models;
         this.metrics = metrics;
         this.tagged = tagged;
@@ -151,7 +154,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         }
         Document document;
         try {
-            document = serde.deserialize(topic, pendingDocument.value());
+            document = decoder.decode(topic, pendingDocument.value(), pendingDocument.timestamp());
         } catch (SerializationException e) {
             rejectPending(pendingDocument, null, DeadLetterReason.UNDECODABLE, e.getMessage(), topic, partition, offset);
             return null;
@@ -217,26 +220,18 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         }
         Document document;
         try {
-            document = serde.deserialize(sourceTopic(), record.value());
+            document = decoder.decode(sourceTopic(), record.value(), record.timestamp());
         } catch (SerializationException e) {
             return Validation.rejected(keyText(record.key()), null, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         String id = document.getId();
         String lang = document.getLang();
-        if (id == null || id.isBlank()) {
-            return Validation.rejected(keyText(record.key()), lang, DeadLetterReason.PROCESSING_ERROR, "the document has no id");
+        Optional<DocumentRules.Violation> violation = DocumentRules.check(document, maxTextChars);
+        if (violation.isPresent()) {
+            String key = id == null || id.isBlank() ? keyText(record.key()) : id;
+            return Validation.rejected(key, lang, violation.get().reason(), violation.get().message());
         }
         String text = document.getText();
-        if (text == null) {
-            return Validation.rejected(id, lang, DeadLetterReason.MISSING_TEXT, "the document has no text");
-        }
-        if (text.isBlank()) {
-            return Validation.rejected(id, lang, DeadLetterReason.EMPTY_TEXT, "the text is empty or only whitespace");
-        }
-        if (text.length() > maxTextChars) {
-            return Validation.rejected(id, lang, DeadLetterReason.TEXT_TOO_LONG, "the text has " + text.length()
-                    + " characters, more than text.max-chars = " + maxTextChars);
-        }
         try (ModelHolder.Lease lease = models.lease()) {
             TopicModel model = lease.model();
             if (lang == null || lang.isBlank()) {
@@ -271,7 +266,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     }
 
     private String sourceTopic() {
-        return context().recordMetadata().map(RecordMetadata::topic).orElse(documentsTopic);
+        return context().recordMetadata().map(RecordMetadata::topic).orElse(sourceTopic);
     }
 
     private int countBuffered() {

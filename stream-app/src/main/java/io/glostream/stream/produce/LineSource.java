@@ -1,0 +1,122 @@
+package io.glostream.stream.produce;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 text read character by character or line by line, with a leading byte-order mark dropped (as
+ * spreadsheet exports write it), {@code \r\n} and a lone {@code \r} read as {@code \n}, and malformed bytes
+ * reported rather than replaced. Counts the lines it has passed.
+ */
+final class LineSource implements Closeable {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final int NONE = -2;
+
+    private final BufferedReader reader;
+    private long line = 1;
+    private boolean started;
+    private int afterCarriageReturn = NONE;
+    private int peeked = NONE;
+    private boolean lineHasText;
+    private boolean ended;
+
+    LineSource(InputStream in) {
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    }
+
+    /** The next character, -1 at the end. */
+    int read() throws IOException {
+        int c = peeked != NONE ? peeked : normalized();
+        peeked = NONE;
+        if (c == '\n') {
+            line++;
+            lineHasText = false;
+        } else if (c == -1) {
+            if (!ended && lineHasText) {
+                line++;
+            }
+            ended = true;
+        } else {
+            lineHasText = true;
+        }
+        return c;
+    }
+
+    /** The character {@link #read} will return next, without consuming it. */
+    int peek() throws IOException {
+        if (peeked == NONE) {
+            peeked = normalized();
+        }
+        return peeked;
+    }
+
+    /** The rest of the current line without its terminator, or null at the end of the input. */
+    String readLine() throws IOException {
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        while (c != -1 && c != '\n') {
+            text.append((char) c);
+            c = read();
+        }
+        return text.toString();
+    }
+
+    /** The line the next character is on (1-based). */
+    long line() {
+        return line;
+    }
+
+    /** Lines passed so far, counting a last line without terminator once the input has ended. */
+    long linesRead() {
+        return line - 1;
+    }
+
+    private int normalized() throws IOException {
+        int c;
+        if (afterCarriageReturn != NONE) {
+            c = afterCarriageReturn;
+            afterCarriageReturn = NONE;
+        } else {
+            c = decoded();
+        }
+        if (!started) {
+            started = true;
+            if (c == BYTE_ORDER_MARK) {
+                c = decoded();
+            }
+        }
+        if (c == '\r') {
+            int after = decoded();
+            if (after != '\n') {
+                afterCarriageReturn = after;
+            }
+            c = '\n';
+        }
+        return c;
+    }
+
+    private int decoded() throws IOException {
+        try {
+            return reader.read();
+        } catch (CharacterCodingException e) {
+            throw new IOException("line " + line + " is not UTF-8 text", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
