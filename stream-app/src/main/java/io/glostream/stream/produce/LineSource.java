@@ -1,25 +1,37 @@
 package io.glostream.stream.produce;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * UTF-8 text read character by character or line by line, with a leading byte-order mark dropped (as
  * spreadsheet exports write it), {@code \r\n} and a lone {@code \r} read as {@code \n}, and malformed bytes
- * reported rather than replaced. Counts the lines it has passed.
+ * reported, naming their line, rather than replaced. Counts the lines it has passed.
+ *
+ * <p>Bytes are decoded one line at a time (a line feed byte never occurs inside a multi-byte UTF-8 character),
+ * so a decoding error names the line it is on.
  */
 final class LineSource implements Closeable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int NONE = -2;
 
-    private final BufferedReader reader;
+    private final InputStream in;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteArrayOutputStream rawLine = new ByteArrayOutputStream();
+    private String decodedLine = "";
+    private int position;
+    private long rawLines;
     private long line = 1;
     private boolean started;
     private int afterCarriageReturn = NONE;
@@ -28,9 +40,7 @@ final class LineSource implements Closeable {
     private boolean ended;
 
     LineSource(InputStream in) {
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        this.in = new BufferedInputStream(in);
     }
 
     /** The next character, -1 at the end. */
@@ -108,15 +118,37 @@ final class LineSource implements Closeable {
     }
 
     private int decoded() throws IOException {
-        try {
-            return reader.read();
-        } catch (CharacterCodingException e) {
-            throw new IOException("line " + line + " is not UTF-8 text", e);
+        if (position == decodedLine.length() && !decodeNextLine()) {
+            return -1;
         }
+        return decodedLine.charAt(position++);
+    }
+
+    /** Decodes the bytes up to and including the next line feed; false at the end of the input. */
+    private boolean decodeNextLine() throws IOException {
+        rawLine.reset();
+        int b;
+        while ((b = in.read()) != -1) {
+            rawLine.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        if (rawLine.size() == 0) {
+            return false;
+        }
+        rawLines++;
+        try {
+            decodedLine = utf8.decode(ByteBuffer.wrap(rawLine.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("line " + rawLines + " is not UTF-8 text", e);
+        }
+        position = 0;
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

@@ -48,11 +48,13 @@ public final class GlostreamTopology {
     public static Topology build(StreamSettings settings, ModelHolder models, StreamMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         TaggedDocuments tagged = new TaggedDocuments(settings.outputTopTopics(), settings.outputTopicWords());
-        KStream<String, Outcome> outcomes = inference(builder, settings.documentsTopic(), DocumentDecoder.avro(),
-                TopicInferenceProcessor.BUFFER_STORE, "", settings, models, metrics, tagged);
+        KStream<String, Outcome> outcomes = inference(builder, new TopicInferenceProcessor.Input(settings.documentsTopic(),
+                DocumentDecoder.avro(), TopicInferenceProcessor.BUFFER_STORE), "", settings, models, metrics, tagged);
         if (settings.jsonDocumentsTopic().isPresent()) {
-            outcomes = outcomes.merge(inference(builder, settings.jsonDocumentsTopic().get(), DocumentDecoder.json(),
-                    JSON_BUFFER_STORE, "-json", settings, models, metrics, tagged), Named.as("merge-json"));
+            TopicInferenceProcessor.Input json = new TopicInferenceProcessor.Input(settings.jsonDocumentsTopic().get(),
+                    DocumentDecoder.json(), JSON_BUFFER_STORE);
+            outcomes = outcomes.merge(inference(builder, json, "-json", settings, models, metrics, tagged),
+                    Named.as("merge-json"));
         }
         Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome instanceof Outcome.Tagged, Branched.as("tagged"))
@@ -86,16 +88,17 @@ public final class GlostreamTopology {
         return builder.build();
     }
 
-    /** One input topic, decoded by {@code decoder}, through a {@link TopicInferenceProcessor} with its own buffer. */
-    private static KStream<String, Outcome> inference(StreamsBuilder builder, String topic, DocumentDecoder decoder,
-            String bufferStore, String nameSuffix, StreamSettings settings, ModelHolder models, StreamMetrics metrics,
-            TaggedDocuments tagged) {
+    /** One input topic through a {@link TopicInferenceProcessor} with its own buffer. */
+    private static KStream<String, Outcome> inference(StreamsBuilder builder, TopicInferenceProcessor.Input input,
+            String nameSuffix, StreamSettings settings, ModelHolder models, StreamMetrics metrics, TaggedDocuments tagged) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(bufferStore), Serdes.Long(), Serdes.ByteArray()));
+                Stores.inMemoryKeyValueStore(input.bufferStore()), Serdes.Long(), Serdes.ByteArray()));
         return builder
-                .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("documents" + nameSuffix))
-                .process(() -> new TopicInferenceProcessor(topic, decoder, models, metrics, tagged, settings.batchSize(),
-                        settings.batchMaxWait(), settings.maxTextChars()), Named.as("infer" + nameSuffix), bufferStore);
+                .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("documents" + nameSuffix))
+                .process(() -> new TopicInferenceProcessor(input, models, metrics, tagged, settings.batchSize(),
+                        settings.batchMaxWait(), settings.maxTextChars()), Named.as("infer" + nameSuffix),
+                        input.bufferStore());
     }
 
     /**

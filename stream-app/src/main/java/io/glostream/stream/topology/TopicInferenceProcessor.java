@@ -48,13 +48,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicInferenceProcessor extends ContextualProcessor<byte[], byte[], String, Outcome> {
 
-    /** Name of the buffer store. */
+    /** Name of the buffer store of the documents topic's processor. */
     public static final String BUFFER_STORE = "inference-buffer";
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicInferenceProcessor.class);
 
     private final String sourceTopic;
     private final DocumentDecoder decoder;
+    private final String bufferStore;
     private final ModelHolder models;
     private final StreamMetrics metrics;
     private final TaggedDocuments tagged;
@@ -66,13 +67,18 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     private long oldestArrivalMillis;
 
     /**
-     * @param sourceTopic the input topic, named by dead letters of documents flushed by the wall-clock timer
-     * @param decoder how the input topic's values become documents
+     * One input of the topology: its topic, how its values become documents, and the processor's buffer store.
+     *
+     * @param topic the input topic, also named by dead letters of documents flushed by the wall-clock timer
      */
-    public TopicInferenceProcessor(String sourceTopic, DocumentDecoder decoder, ModelHolder models,
-            StreamMetrics metrics, TaggedDocuments tagged, int batchSize, Duration maxWait, int maxTextChars) {
-        this.sourceTopic = sourceTopic;
-        this.decoder = decoder;
+    public record Input(String topic, DocumentDecoder decoder, String bufferStore) {
+    }
+
+    public TopicInferenceProcessor(Input input, ModelHolder models, StreamMetrics metrics, TaggedDocuments tagged,
+            int batchSize, Duration maxWait, int maxTextChars) {
+        this.sourceTopic = input.topic();
+        this.decoder = input.decoder();
+        this.bufferStore = input.bufferStore();
         this.models = models;
         this.metrics = metrics;
         this.tagged = tagged;
@@ -84,7 +90,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         super.init(context);
-        buffer = context.getStateStore(BUFFER_STORE);
+        buffer = context.getStateStore(bufferStore);
         pending = countBuffered();
         oldestArrivalMillis = context.currentSystemTimeMs() - maxWait.toMillis();
         Duration tick = Duration.ofMillis(Math.max(1, maxWait.toMillis() / 2));
