@@ -50,7 +50,7 @@ class ProduceTailRoundTripTest {
                 + "c2,zh,股市 下跌,\n"
                 + "c3,en,\"unclosed\n";
         roundTrip("feed.csv", input, List.of("c1:en", "c2:zh"),
-                "; rejected 1 (UNDECODABLE 1)", "  line 4: UNDECODABLE: malformed CSV: a quoted field is never closed");
+                "; rejected 1 (UNDECODABLE 1)", "  line 5: UNDECODABLE: malformed CSV: a quoted field is never closed");
     }
 
     @Test
