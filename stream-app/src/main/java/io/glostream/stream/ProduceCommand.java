@@ -35,12 +35,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code produce}: publishes documents from a file or standard input to a running app's documents topic. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Reads documents (JSON lines, CSV with a header, or one text per line), checks them as the app",
-            "does (id, text present, not over text.max-chars), and publishes them as Avro Documents keyed by id,",
-            "with a progress bar and a summary: sent, and rejected lines with their reasons. Needs the cluster's",
-            "address: the in-process broker lives only inside `run` and `demo`, so give --bootstrap-servers the",
-            "address `run` prints. Exit code 0 when every valid document was acknowledged (rejected lines are",
-            "reported, not fatal), 1 when sends failed, 2 for bad options or input."})
+        description = {"Reads documents (JSON lines, CSV with a header, or one text per line), checks",
+            "them as the app does (id, text, text.max-chars) and publishes them as Avro",
+            "Documents keyed by id, with a progress bar and a summary of what was sent and",
+            "which lines were rejected, and why. Needs the cluster's address: the in-process",
+            "broker lives only inside `run` and `demo`, so give --bootstrap-servers the",
+            "address `run` prints. Exit code 0 when every valid document was acknowledged",
+            "(rejected lines are reported, not fatal), 1 when sends failed, 2 for bad input."})
 final class ProduceCommand implements Callable<Integer> {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");

@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code tail}: follows one of the app's topics and writes its Avro records as readable JSON lines or a table. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Decodes the app's records (tagged documents, dead letters, trend counts, or its input) to JSON",
-            "lines or a compact table, as they arrive, until Ctrl-C, --max or --idle-timeout. Reads every partition",
-            "without a consumer group (commits nothing), read_committed by default. Needs the cluster's address: the",
-            "in-process broker lives only inside `run` and `demo`, so give --bootstrap-servers the address `run` prints."})
+        description = {"Decodes the app's records (tagged documents, dead letters, trend counts, or",
+            "its input) to JSON lines or a compact table as they arrive, until Ctrl-C, --max",
+            "or --idle-timeout. Reads every partition without a consumer group (commits",
+            "nothing), read_committed by default. Needs the cluster's address: the in-process",
+            "broker lives only inside `run` and `demo`, so give --bootstrap-servers the",
+            "address `run` prints."})
 final class TailCommand implements Callable<Integer> {
 
     @Spec
