@@ -209,8 +209,9 @@ public final class StreamApp implements AutoCloseable {
     private List<NewTopic> embeddedTopics() {
         int partitions = settings.embeddedPartitions();
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : List.of(settings.documentsTopic(), settings.outputTopic(), settings.deadLetterTopic(),
-                settings.trendsTopic())) {
+        List<String> names = new ArrayList<>(settings.inputTopics());
+        names.addAll(List.of(settings.outputTopic(), settings.deadLetterTopic(), settings.trendsTopic()));
+        for (String topic : names) {
             topics.add(new NewTopic(topic, partitions, (short) 1));
         }
         topics.add(new NewTopic(settings.modelsTopic(), 1, (short) 1)
@@ -219,8 +220,9 @@ public final class StreamApp implements AutoCloseable {
     }
 
     private void checkTopicsExist() {
-        Set<String> needed = new TreeSet<>(List.of(settings.documentsTopic(), settings.outputTopic(),
-                settings.deadLetterTopic(), settings.trendsTopic(), settings.modelsTopic()));
+        Set<String> needed = new TreeSet<>(settings.inputTopics());
+        needed.addAll(List.of(settings.outputTopic(), settings.deadLetterTopic(), settings.trendsTopic(),
+                settings.modelsTopic()));
         try (Admin admin = Admin.create(clientSettings())) {
             Set<String> existing = admin.listTopics().names().get();
             needed.removeAll(existing);

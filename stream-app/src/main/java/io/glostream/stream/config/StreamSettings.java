@@ -33,6 +33,8 @@ public final class StreamSettings {
             new Setting("model.path", null, "Model bundle (directory or .zip) to serve until the control topic announces another"),
             new Setting("model.name", null, "Model name followed on the control topic (default: the bundle's own name)"),
             new Setting("topics.documents", "documents", "Input topic of Avro Document records"),
+            new Setting("topics.json-documents", null, "Input topic of JSON documents {id, lang?, text, timestamp?, "
+                    + "attributes?} (default: none, JSON ingress off)"),
             new Setting("topics.output", "document-topics", "Output topic of Avro DocumentTopics records"),
             new Setting("topics.dead-letters", "documents-dlq", "Dead-letter topic of Avro DeadLetter records"),
             new Setting("topics.trends", "topic-trends", "Windowed counts of documents per language and top topic"),
@@ -114,6 +116,18 @@ public final class StreamSettings {
 
     public String documentsTopic() {
         return values.get("topics.documents");
+    }
+
+    /** The JSON ingress topic, when JSON ingress is on. */
+    public Optional<String> jsonDocumentsTopic() {
+        return Optional.ofNullable(values.get("topics.json-documents"));
+    }
+
+    /** The app's input topics: the documents topic, then the JSON ingress topic when on. */
+    public List<String> inputTopics() {
+        List<String> inputs = new ArrayList<>(List.of(documentsTopic()));
+        jsonDocumentsTopic().ifPresent(inputs::add);
+        return List.copyOf(inputs);
     }
 
     public String outputTopic() {
@@ -258,8 +272,12 @@ public final class StreamSettings {
                     + "' may hold only letters, digits, '.', '_' and '-'");
         }
         Set<String> topics = new HashSet<>();
-        for (String key : List.of("topics.documents", "topics.output", "topics.dead-letters", "topics.trends", "topics.models")) {
+        for (String key : List.of("topics.documents", "topics.json-documents", "topics.output", "topics.dead-letters",
+                "topics.trends", "topics.models")) {
             String topic = values.get(key);
+            if (topic == null && key.equals("topics.json-documents")) {
+                continue;
+            }
             if (topic == null || !TOPIC_NAME.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
                 throw new InvalidSettingsException(key + " '" + topic
                         + "' is not a Kafka topic name (1 to 249 letters, digits, '.', '_', '-')");
