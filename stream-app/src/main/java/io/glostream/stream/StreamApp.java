@@ -12,6 +12,7 @@ import io.glostream.stream.model.ModelRefusedException;
 import io.glostream.stream.ops.KafkaStreamsBinding;
 import io.glostream.stream.ops.OpsServer;
 import io.glostream.stream.ops.TrendsSource;
+import io.glostream.stream.topology.FederatedTrends;
 import io.glostream.stream.topology.GlostreamTopology;
 import io.glostream.stream.topology.WindowStoreTrends;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -45,6 +46,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,17 +151,26 @@ public final class StreamApp implements AutoCloseable {
         resources.add(() -> streams.close(CLIENT_TIMEOUT));
         KafkaStreamsBinding binding = KafkaStreamsBinding.bind(streams, registry);
         resources.add(binding);
-        trends = new WindowStoreTrends(() -> streams.store(StoreQueryParameters.fromNameAndType(
+        TrendsSource localTrends = new WindowStoreTrends(() -> streams.store(StoreQueryParameters.fromNameAndType(
                 GlostreamTopology.TRENDS_STORE, QueryableStoreTypes.<String, Long>windowStore())), models, Clock.systemUTC());
+        trends = settings.httpAdvertised().<TrendsSource>map(self -> new FederatedTrends(localTrends,
+                () -> peers(HostInfo.buildFromEndpoint(self)))).orElse(localTrends);
         streams.start();
 
         if (settings.httpPort() >= 0) {
             ops = OpsServer.start(new InetSocketAddress(settings.httpHost(), settings.httpPort()), registry,
-                    this::live, this::ready, trends);
+                    this::live, this::ready, trends, localTrends);
             resources.add(ops);
             LOG.info("metrics, health and trends on http://{}:{}/ (metrics, health, ready, trends)", settings.httpHost(),
                     ops.port());
         }
+    }
+
+    private List<HostInfo> peers(HostInfo self) {
+        return streams.streamsMetadataForStore(GlostreamTopology.TRENDS_STORE).stream()
+                .map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self) && host.port() > 0)
+                .toList();
     }
 
     private TopicModel newestOf(TopicModel initial, Optional<ModelRef> announced, ModelLoader loader)
@@ -197,8 +209,9 @@ public final class StreamApp implements AutoCloseable {
     private List<NewTopic> embeddedTopics() {
         int partitions = settings.embeddedPartitions();
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : List.of(settings.documentsTopic(), settings.outputTopic(), settings.deadLetterTopic(),
-                settings.trendsTopic())) {
+        List<String> names = new ArrayList<>(settings.inputTopics());
+        names.addAll(List.of(settings.outputTopic(), settings.deadLetterTopic(), settings.trendsTopic()));
+        for (String topic : names) {
             topics.add(new NewTopic(topic, partitions, (short) 1));
         }
         topics.add(new NewTopic(settings.modelsTopic(), 1, (short) 1)
@@ -207,8 +220,9 @@ public final class StreamApp implements AutoCloseable {
     }
 
     private void checkTopicsExist() {
-        Set<String> needed = new TreeSet<>(List.of(settings.documentsTopic(), settings.outputTopic(),
-                settings.deadLetterTopic(), settings.trendsTopic(), settings.modelsTopic()));
+        Set<String> needed = new TreeSet<>(settings.inputTopics());
+        needed.addAll(List.of(settings.outputTopic(), settings.deadLetterTopic(), settings.trendsTopic(),
+                settings.modelsTopic()));
         try (Admin admin = Admin.create(clientSettings())) {
             Set<String> existing = admin.listTopics().names().get();
             needed.removeAll(existing);

@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code glostream-stream.jar}. */
 @Command(name = "glostream-stream", mixinStandardHelpOptions = true, version = "glostream-stream 0.1.0",
         description = "Tags multilingual document streams with cross-lingual topics (Kafka Streams + ONNX Runtime).",
-        subcommands = {StreamCli.Run.class, StreamCli.Demo.class, StreamCli.PublishModel.class, StreamCli.Settings.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {StreamCli.Run.class, StreamCli.Demo.class, StreamCli.PublishModel.class, ProduceCommand.class,
+            TailCommand.class, StreamCli.Settings.class, CommandLine.HelpCommand.class})
 public final class StreamCli {
 
     /** Exit code for input the user can fix (bad setting, missing or refused bundle). */
@@ -58,6 +58,7 @@ public final class StreamCli {
         CommandLine cli = new CommandLine(new StreamCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             boolean userError = e instanceof IllegalArgumentException || e instanceof ModelRefusedException
                     || e instanceof IllegalStateException || e instanceof IOException || e instanceof UncheckedIOException;
@@ -85,6 +86,19 @@ public final class StreamCli {
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
                 description = "Kafka cluster (kafka.bootstrap.servers); none: an in-process broker.")
         String bootstrapServers;
+
+        /**
+         * The settings of a command that is a client of a running app: it needs the cluster's address, since the
+         * embedded broker lives only inside {@code run} and {@code demo}.
+         */
+        StreamSettings loadForClient(String command) {
+            StreamSettings settings = load(Map.of());
+            if (!settings.hasBootstrapServers()) {
+                throw new InvalidSettingsException(command + " needs a cluster: give --bootstrap-servers HOST:PORT (for "
+                        + "the embedded default, the address `run` prints) or kafka.bootstrap.servers");
+            }
+            return settings;
+        }
 
         StreamSettings load(Map<String, String> overrides) {
             Map<String, String> commandLine = new LinkedHashMap<>(overrides);
@@ -124,8 +138,8 @@ public final class StreamCli {
                 stopped.countDown();
             }, "glostream-shutdown"));
             out.printf("glostream-stream serving %s %s on %s: %s -> %s (dead letters: %s)%n", app.modelName(),
-                    app.models().version(), app.bootstrapServers(), settings.documentsTopic(), settings.outputTopic(),
-                    settings.deadLetterTopic());
+                    app.models().version(), app.bootstrapServers(), String.join(", ", settings.inputTopics()),
+                    settings.outputTopic(), settings.deadLetterTopic());
             app.httpPort().ifPresent(port -> out.printf("endpoints: http://%s:%d/metrics /health /ready /trends%n",
                     settings.httpHost(), port));
             out.flush();
@@ -200,11 +214,7 @@ public final class StreamCli {
 
         @Override
         public Integer call() throws Exception {
-            StreamSettings settings = options.load(Map.of());
-            if (!settings.hasBootstrapServers()) {
-                throw new InvalidSettingsException("publish-model needs a cluster: give --bootstrap-servers or "
-                        + "kafka.bootstrap.servers");
-            }
+            StreamSettings settings = options.loadForClient("publish-model");
             ModelRef ref;
             String name;
             try (TopicModel model = new ModelLoader(1).load(bundle)) {

@@ -25,6 +25,7 @@ public final class StreamSettings {
     public static final String KAFKA_PREFIX = "kafka.";
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern ADVERTISED = Pattern.compile("[A-Za-z0-9._-]+:[1-9][0-9]{0,4}");
 
     /** Every glostream setting with its default, in the order the help lists them. */
     public static final List<Setting> SETTINGS = List.of(
@@ -32,6 +33,8 @@ public final class StreamSettings {
             new Setting("model.path", null, "Model bundle (directory or .zip) to serve until the control topic announces another"),
             new Setting("model.name", null, "Model name followed on the control topic (default: the bundle's own name)"),
             new Setting("topics.documents", "documents", "Input topic of Avro Document records"),
+            new Setting("topics.json-documents", null, "Input topic of JSON documents {id, lang?, text, timestamp?, "
+                    + "attributes?} (default: none, JSON ingress off)"),
             new Setting("topics.output", "document-topics", "Output topic of Avro DocumentTopics records"),
             new Setting("topics.dead-letters", "documents-dlq", "Dead-letter topic of Avro DeadLetter records"),
             new Setting("topics.trends", "topic-trends", "Windowed counts of documents per language and top topic"),
@@ -48,6 +51,7 @@ public final class StreamSettings {
             new Setting("trends.retention", "7d", "How long windows stay queryable"),
             new Setting("http.host", "0.0.0.0", "Address of the /metrics, /health, /ready and /trends endpoints"),
             new Setting("http.port", "8080", "Port of those endpoints (0: any free port; -1: no HTTP server)"),
+            new Setting("http.advertised", null, "host:port other instances reach this one's endpoints at; with several instances, /trends adds theirs"),
             new Setting("state.dir", null, "Kafka Streams state directory (default: a directory under java.io.tmpdir)"),
             new Setting("embedded.data-dir", null, "Log directory of the embedded broker (default: temporary, deleted on exit)"),
             new Setting("embedded.partitions", "4", "Partitions of the topics the embedded default creates"));
@@ -112,6 +116,18 @@ public final class StreamSettings {
 
     public String documentsTopic() {
         return values.get("topics.documents");
+    }
+
+    /** The JSON ingress topic, when JSON ingress is on. */
+    public Optional<String> jsonDocumentsTopic() {
+        return Optional.ofNullable(values.get("topics.json-documents"));
+    }
+
+    /** The app's input topics: the documents topic, then the JSON ingress topic when on. */
+    public List<String> inputTopics() {
+        List<String> inputs = new ArrayList<>(List.of(documentsTopic()));
+        jsonDocumentsTopic().ifPresent(inputs::add);
+        return List.copyOf(inputs);
     }
 
     public String outputTopic() {
@@ -179,6 +195,11 @@ public final class StreamSettings {
         return integer("http.port");
     }
 
+    /** The host:port other instances of the application reach this instance's endpoints at, when set. */
+    public Optional<String> httpAdvertised() {
+        return Optional.ofNullable(values.get("http.advertised"));
+    }
+
     public Optional<Path> stateDir() {
         return Optional.ofNullable(values.get("state.dir")).map(Path::of);
     }
@@ -228,6 +249,12 @@ public final class StreamSettings {
         if (port < -1 || port > 65_535) {
             throw new InvalidSettingsException("http.port must be -1 (off), 0 (any) or a port up to 65535, got " + port);
         }
+        httpAdvertised().ifPresent(advertised -> {
+            if (!ADVERTISED.matcher(advertised).matches() || Integer.parseInt(advertised.substring(advertised.lastIndexOf(':') + 1)) > 65_535) {
+                throw new InvalidSettingsException("http.advertised must be host:port with a port from 1 to 65535, got '"
+                        + advertised + "'");
+            }
+        });
         positiveDuration("batch.max-wait");
         positiveDuration("trends.window");
         positiveDuration("trends.retention");
@@ -245,8 +272,12 @@ public final class StreamSettings {
                     + "' may hold only letters, digits, '.', '_' and '-'");
         }
         Set<String> topics = new HashSet<>();
-        for (String key : List.of("topics.documents", "topics.output", "topics.dead-letters", "topics.trends", "topics.models")) {
+        for (String key : List.of("topics.documents", "topics.json-documents", "topics.output", "topics.dead-letters",
+                "topics.trends", "topics.models")) {
             String topic = values.get(key);
+            if (topic == null && key.equals("topics.json-documents")) {
+                continue;
+            }
             if (topic == null || !TOPIC_NAME.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
                 throw new InvalidSettingsException(key + " '" + topic
                         + "' is not a Kafka topic name (1 to 249 letters, digits, '.', '_', '-')");

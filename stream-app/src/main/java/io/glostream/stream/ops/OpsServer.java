@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code /ready}: 200 {@code {"status":"READY"}} while {@code ready} holds, else 503 {@code NOT_READY};</li>
  *   <li>{@code /trends?lang=en&window=1h}: the {@link TrendsSource}'s report as JSON (see {@link TrendsQuery}
  *       for the parameters); 400 for bad parameters, 503 when the source throws.</li>
+ *   <li>{@code /trends/local?...}: the same from this instance's state stores only, which is what the
+ *       instances of one application ask each other.</li>
  * </ul>
  */
 public final class OpsServer implements AutoCloseable {
@@ -45,30 +47,42 @@ public final class OpsServer implements AutoCloseable {
     private final BooleanSupplier live;
     private final BooleanSupplier ready;
     private final TrendsSource trends;
+    private final TrendsSource localTrends;
 
     private OpsServer(HttpServer server, ExecutorService executor, PrometheusMeterRegistry registry,
-                      BooleanSupplier live, BooleanSupplier ready, TrendsSource trends) {
+                      BooleanSupplier live, BooleanSupplier ready, TrendsSource trends, TrendsSource localTrends) {
         this.server = server;
         this.executor = executor;
         this.registry = registry;
         this.live = live;
         this.ready = ready;
         this.trends = trends;
+        this.localTrends = localTrends;
+    }
+
+    /** {@link #start(InetSocketAddress, PrometheusMeterRegistry, BooleanSupplier, BooleanSupplier, TrendsSource,
+     * TrendsSource)} for a single instance, whose whole-application trends are its local ones. */
+    public static OpsServer start(InetSocketAddress bind, PrometheusMeterRegistry registry, BooleanSupplier live,
+                                  BooleanSupplier ready, TrendsSource trends) {
+        return start(bind, registry, live, ready, trends, trends);
     }
 
     /**
      * Binds and starts the server on two daemon threads.
      *
      * @param bind where to listen; port 0 picks a free port (see {@link #port()})
+     * @param trends answers {@code /trends}: the whole application's counts
+     * @param localTrends answers {@code /trends/local}: this instance's stores only, which other instances ask for
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static OpsServer start(InetSocketAddress bind, PrometheusMeterRegistry registry, BooleanSupplier live,
-                                  BooleanSupplier ready, TrendsSource trends) {
+                                  BooleanSupplier ready, TrendsSource trends, TrendsSource localTrends) {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(trends, "trends");
+        Objects.requireNonNull(localTrends, "localTrends");
         HttpServer server;
         try {
             server = HttpServer.create(bind, 0);
@@ -76,7 +90,7 @@ public final class OpsServer implements AutoCloseable {
             throw new UncheckedIOException("cannot bind the ops server to " + bind, e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        OpsServer ops = new OpsServer(server, executor, registry, live, ready, trends);
+        OpsServer ops = new OpsServer(server, executor, registry, live, ready, trends, localTrends);
         server.createContext("/", ops::handle);
         server.setExecutor(executor);
         server.start();
@@ -111,7 +125,7 @@ public final class OpsServer implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         boolean known = switch (path) {
-            case "/metrics", "/health", "/ready", "/trends" -> true;
+            case "/metrics", "/health", "/ready", "/trends", "/trends/local" -> true;
             default -> false;
         };
         if (!known) {
@@ -128,7 +142,8 @@ public final class OpsServer implements AutoCloseable {
                     registry.scrape().getBytes(StandardCharsets.UTF_8));
             case "/health" -> sendStatus(exchange, live.getAsBoolean(), "UP", "DOWN");
             case "/ready" -> sendStatus(exchange, ready.getAsBoolean(), "READY", "NOT_READY");
-            default -> trends(exchange);
+            case "/trends/local" -> trends(exchange, localTrends);
+            default -> trends(exchange, trends);
         }
     }
 
@@ -137,7 +152,7 @@ public final class OpsServer implements AutoCloseable {
         send(exchange, up ? 200 : 503, JSON, OpsJson.status(up ? upStatus : downStatus));
     }
 
-    private void trends(HttpExchange exchange) throws IOException {
+    private void trends(HttpExchange exchange, TrendsSource source) throws IOException {
         TrendsQuery query;
         try {
             query = TrendsQuery.parse(exchange.getRequestURI().getRawQuery());
@@ -147,7 +162,7 @@ public final class OpsServer implements AutoCloseable {
         }
         TrendsReport report;
         try {
-            report = trends.trends(query.lang(), query.window());
+            report = source.trends(query.lang(), query.window());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "trends are not available", e);
             send(exchange, 503, JSON, OpsJson.error(oneLine(e)));

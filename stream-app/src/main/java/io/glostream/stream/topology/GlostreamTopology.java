@@ -29,25 +29,33 @@ import org.apache.kafka.streams.state.WindowStore;
  * The stream app's topology: documents → validate, featurise, infer in batches → document-topics, with
  * rejected records to the dead-letter topic and, from the tagged documents, windowed counts per language
  * and top topic into a queryable store and the trends topic. See {@link TopicInferenceProcessor}.
+ *
+ * <p>When {@code topics.json-documents} is set, JSON documents from that topic take the same path through a
+ * processor of their own (its own buffer: offsets of two topics would collide in one), merged before the
+ * outputs.
  */
 public final class GlostreamTopology {
 
     /** The queryable window store of topic-trends counts, keyed by {@link TrendKeys}. */
     public static final String TRENDS_STORE = "topic-trends-store";
 
+    /** The batch buffer of the JSON ingress processor. */
+    public static final String JSON_BUFFER_STORE = TopicInferenceProcessor.BUFFER_STORE + "-json";
+
     private GlostreamTopology() {
     }
 
     public static Topology build(StreamSettings settings, ModelHolder models, StreamMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(TopicInferenceProcessor.BUFFER_STORE), Serdes.Long(), Serdes.ByteArray()));
         TaggedDocuments tagged = new TaggedDocuments(settings.outputTopTopics(), settings.outputTopicWords());
-        KStream<String, Outcome> outcomes = builder
-                .stream(settings.documentsTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("documents"))
-                .process(() -> new TopicInferenceProcessor(settings.documentsTopic(), models, metrics, tagged,
-                        settings.batchSize(), settings.batchMaxWait(), settings.maxTextChars()),
-                        Named.as("infer"), TopicInferenceProcessor.BUFFER_STORE);
+        KStream<String, Outcome> outcomes = inference(builder, new TopicInferenceProcessor.Input(settings.documentsTopic(),
+                DocumentDecoder.avro(), TopicInferenceProcessor.BUFFER_STORE), "", settings, models, metrics, tagged);
+        if (settings.jsonDocumentsTopic().isPresent()) {
+            TopicInferenceProcessor.Input json = new TopicInferenceProcessor.Input(settings.jsonDocumentsTopic().get(),
+                    DocumentDecoder.json(), JSON_BUFFER_STORE);
+            outcomes = outcomes.merge(inference(builder, json, "-json", settings, models, metrics, tagged),
+                    Named.as("merge-json"));
+        }
         Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome instanceof Outcome.Tagged, Branched.as("tagged"))
                 .defaultBranch(Branched.as("rejected"));
@@ -80,6 +88,19 @@ public final class GlostreamTopology {
         return builder.build();
     }
 
+    /** One input topic through a {@link TopicInferenceProcessor} with its own buffer. */
+    private static KStream<String, Outcome> inference(StreamsBuilder builder, TopicInferenceProcessor.Input input,
+            String nameSuffix, StreamSettings settings, ModelHolder models, StreamMetrics metrics, TaggedDocuments tagged) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(input.bufferStore()), Serdes.Long(), Serdes.ByteArray()));
+        return builder
+                .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("documents" + nameSuffix))
+                .process(() -> new TopicInferenceProcessor(input, models, metrics, tagged, settings.batchSize(),
+                        settings.batchMaxWait(), settings.maxTextChars()), Named.as("infer" + nameSuffix),
+                        input.bufferStore());
+    }
+
     /**
      * The Kafka Streams configuration: the {@code kafka.*} settings first, then what glostream owns
      * (application id, guarantee, threads, the dead-letter handlers).
@@ -92,6 +113,7 @@ public final class GlostreamTopology {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         settings.stateDir().ifPresent(dir -> properties.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        settings.httpAdvertised().ifPresent(address -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address));
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -6,11 +6,9 @@ import io.glostream.core.model.TopTopics;
 import io.glostream.core.model.TopicModel;
 import io.glostream.core.text.ScriptLanguageDetector;
 import io.glostream.core.text.UnsupportedLanguageException;
-import io.glostream.schemas.AvroSerde;
 import io.glostream.schemas.DeadLetterReason;
 import io.glostream.schemas.Document;
 import io.glostream.schemas.DocumentTopics;
-import io.glostream.schemas.GlostreamSerdes;
 import io.glostream.stream.metrics.StreamMetrics;
 import io.glostream.stream.model.ModelHolder;
 import java.nio.charset.StandardCharsets;
@@ -44,32 +42,43 @@ import org.slf4j.LoggerFactory;
  * <p>Records that cannot be tagged become {@link Outcome.Rejected} dead letters carrying the original
  * bytes, partition and offset: undecodable bytes, no value, no id, empty or over-long text, a language
  * the model does not know or cannot be detected, no tokens after analysis.
+ *
+ * <p>One processor reads one input topic, decoding its records with the topic's {@link DocumentDecoder}; the
+ * buffer keeps the records' original bytes, so a dead letter carries them whatever their format.
  */
 public final class TopicInferenceProcessor extends ContextualProcessor<byte[], byte[], String, Outcome> {
 
-    /** Name of the buffer store. */
+    /** Name of the buffer store of the documents topic's processor. */
     public static final String BUFFER_STORE = "inference-buffer";
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicInferenceProcessor.class);
 
-    private final String documentsTopic;
+    private final String sourceTopic;
+    private final DocumentDecoder decoder;
+    private final String bufferStore;
     private final ModelHolder models;
     private final StreamMetrics metrics;
     private final TaggedDocuments tagged;
     private final int batchSize;
     private final Duration maxWait;
     private final int maxTextChars;
-    private final AvroSerde<Document> serde = GlostreamSerdes.document();
     private KeyValueStore<Long, byte[]> buffer;
     private int pending;
     private long oldestArrivalMillis;
 
     /**
-     * @param documentsTopic the input topic, named by dead letters of documents flushed by the wall-clock timer
+     * One input of the topology: its topic, how its values become documents, and the processor's buffer store.
+     *
+     * @param topic the input topic, also named by dead letters of documents flushed by the wall-clock timer
      */
-    public TopicInferenceProcessor(String documentsTopic, ModelHolder models, StreamMetrics metrics,
-            TaggedDocuments tagged, int batchSize, Duration maxWait, int maxTextChars) {
-        this.documentsTopic = documentsTopic;
+    public record Input(String topic, DocumentDecoder decoder, String bufferStore) {
+    }
+
+    public TopicInferenceProcessor(Input input, ModelHolder models, StreamMetrics metrics, TaggedDocuments tagged,
+            int batchSize, Duration maxWait, int maxTextChars) {
+        this.sourceTopic = input.topic();
+        this.decoder = input.decoder();
+        this.bufferStore = input.bufferStore();
         this.models = models;
         this.metrics = metrics;
         this.tagged = tagged;
@@ -81,7 +90,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         super.init(context);
-        buffer = context.getStateStore(BUFFER_STORE);
+        buffer = context.getStateStore(bufferStore);
         pending = countBuffered();
         oldestArrivalMillis = context.currentSystemTimeMs() - maxWait.toMillis();
         Duration tick = Duration.ofMillis(Math.max(1, maxWait.toMillis() / 2));
@@ -151,7 +160,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         }
         Document document;
         try {
-            document = serde.deserialize(topic, pendingDocument.value());
+            document = decoder.decode(topic, pendingDocument.value(), pendingDocument.timestamp());
         } catch (SerializationException e) {
             rejectPending(pendingDocument, null, DeadLetterReason.UNDECODABLE, e.getMessage(), topic, partition, offset);
             return null;
@@ -219,26 +228,18 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         }
         Document document;
         try {
-            document = serde.deserialize(sourceTopic(), record.value());
+            document = decoder.decode(sourceTopic(), record.value(), record.timestamp());
         } catch (SerializationException e) {
             return Validation.rejected(keyText(record.key()), null, DeadLetterReason.UNDECODABLE, e.getMessage());
         }
         String id = document.getId();
         String lang = document.getLang();
-        if (id == null || id.isBlank()) {
-            return Validation.rejected(keyText(record.key()), lang, DeadLetterReason.PROCESSING_ERROR, "the document has no id");
+        Optional<DocumentRules.Violation> violation = DocumentRules.check(document, maxTextChars);
+        if (violation.isPresent()) {
+            String key = id == null || id.isBlank() ? keyText(record.key()) : id;
+            return Validation.rejected(key, lang, violation.get().reason(), violation.get().message());
         }
         String text = document.getText();
-        if (text == null) {
-            return Validation.rejected(id, lang, DeadLetterReason.MISSING_TEXT, "the document has no text");
-        }
-        if (text.isBlank()) {
-            return Validation.rejected(id, lang, DeadLetterReason.EMPTY_TEXT, "the text is empty or only whitespace");
-        }
-        if (text.length() > maxTextChars) {
-            return Validation.rejected(id, lang, DeadLetterReason.TEXT_TOO_LONG, "the text has " + text.length()
-                    + " characters, more than text.max-chars = " + maxTextChars);
-        }
         try (ModelHolder.Lease lease = models.lease()) {
             TopicModel model = lease.model();
             if (lang == null || lang.isBlank()) {
@@ -273,7 +274,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     }
 
     private String sourceTopic() {
-        return context().recordMetadata().map(RecordMetadata::topic).orElse(documentsTopic);
+        return context().recordMetadata().map(RecordMetadata::topic).orElse(sourceTopic);
     }
 
     private int countBuffered() {

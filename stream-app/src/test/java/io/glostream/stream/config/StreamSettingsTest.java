@@ -36,6 +36,14 @@ class StreamSettingsTest {
         assertEquals(Duration.ofHours(1), settings.trendsWindow());
         assertFalse(settings.hasBootstrapServers());
         assertTrue(settings.modelPath().isEmpty());
+        assertTrue(settings.jsonDocumentsTopic().isEmpty());
+        assertEquals(List.of("documents"), settings.inputTopics());
+    }
+
+    @Test
+    void jsonIngressAddsItsTopicToTheInputs() {
+        StreamSettings settings = StreamSettings.of(Map.of("topics.json-documents", "json-docs"));
+        assertEquals(List.of("documents", "json-docs"), settings.inputTopics());
     }
 
     @Test
@@ -57,6 +65,8 @@ class StreamSettingsTest {
         "http.port|70000|http.port must be -1 (off), 0 (any) or a port up to 65535, got 70000",
         "topics.output|bad topic|topics.output 'bad topic' is not a Kafka topic name (1 to 249 letters, digits, '.', '_', '-')",
         "topics.output|documents|topics.output 'documents' is also another of the app's topics",
+        "topics.json-documents|documents|topics.json-documents 'documents' is also another of the app's topics",
+        "topics.json-documents|a b|topics.json-documents 'a b' is not a Kafka topic name (1 to 249 letters, digits, '.', '_', '-')",
         "trends.retention|30m|trends.retention (30m) must be at least trends.window (1h)",
         "batch.sise|4|unknown setting 'batch.sise' (did you mean batch.size?); Kafka client settings take the prefix kafka.",
         "kafka.application.id|x|set application.id, processing.guarantee and stream.threads as glostream settings, not under kafka.",

@@ -241,7 +241,7 @@ class OpsServerTest {
         HttpResponse<String> response = get("/trends?window=1%0A2h");
 
         assertEquals(400, response.statusCode());
-        assertEquals("window '1 2h' is neither an ISO-8601 duration (PT1H) nor a number with s, m, h or d (15m)",
+        assertEquals("window '1 2h' is not a duration; write e.g. 250ms, 30s, 15m, 1h, 2d or PT1H",
                 json(response).get("error").asText());
     }
 
