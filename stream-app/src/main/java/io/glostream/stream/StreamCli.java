@@ -48,6 +48,13 @@ public final class StreamCli {
         System.exit(run(args));
     }
 
+    /** The command line as {@link #run} parses it (deploy/'s tests parse its scripted runs with it). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StreamCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
     /** Runs the CLI and returns its exit code; errors are reported as one line on standard error. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -55,10 +62,9 @@ public final class StreamCli {
 
     /** As {@link #run(String...)}, writing results to {@code out} and errors to {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new StreamCli());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             boolean userError = e instanceof IllegalArgumentException || e instanceof ModelRefusedException
                     || e instanceof IllegalStateException || e instanceof IOException || e instanceof UncheckedIOException;

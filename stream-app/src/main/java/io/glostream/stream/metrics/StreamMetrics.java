@@ -68,8 +68,8 @@ public final class StreamMetrics {
 
     /**
      * The top topic of a tagged document, counted per language and topic id: summed over replicas, the
-     * rate of {@code glostream.documents.top.topic} is the topic trend of the whole stream (each replica's
-     * /trends sees only the windows of its own partitions). At most K × languages series.
+     * rate of {@code glostream.documents.top.topic} is the topic trend of the whole stream in Prometheus, over
+     * any range, beside the windows /trends reports. At most K × languages series.
      */
     public void topTopic(String lang, int topic) {
         topTopics.computeIfAbsent(lang + '\u0000' + topic, key -> Counter.builder("glostream.documents.top.topic")

@@ -87,7 +87,10 @@ class ComposeFileTest {
     void replicasPublishTheHttpPortAndPrometheusScrapesEachOnesMetrics() {
         Set<String> expectedTargets = new TreeSet<>();
         for (String replica : replicas()) {
-            int httpPort = DeploySettings.fromEnvironment(environment(service(replica))).httpPort();
+            StreamSettings settings = DeploySettings.fromEnvironment(environment(service(replica)));
+            int httpPort = settings.httpPort();
+            assertEquals(replica + ":" + httpPort, settings.httpAdvertised().orElseThrow(),
+                    replica + " must advertise where the other replica reaches it");
             List<String> ports = DeployYaml.strings(service(replica), "ports");
             assertEquals(1, ports.size(), replica);
             assertTrue(ports.get(0).endsWith(":" + httpPort), replica + " publishes " + ports.get(0) + ", not http.port " + httpPort);
@@ -145,8 +148,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void theProducerPlaceholderAndTheRetrainRunStayOutOfAPlainUp() {
-        assertEquals(List.of("producer"), service("producer").get("profiles"));
+    void theProducerStartsWithThePlainUpAndTheRetrainRunOnlyWithItsProfile() {
+        assertEquals(null, service("producer").get("profiles"));
+        assertEquals("kafka:9092", environment(service("producer")).get("GLOSTREAM_KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals(List.of("retrain"), service("retrain").get("profiles"));
         assertEquals(List.of("retrain"), service("publish-model").get("profiles"));
     }

@@ -69,11 +69,26 @@ class KubernetesManifestsTest {
         return DeploySettings.fromFile(file, environment);
     }
 
-    private static Map<String, String> plainEnvironment(Map<String, Object> container) {
+    /**
+     * A container's environment as the kubelet would give it: literal values with {@code $(NAME)} references
+     * to earlier variables expanded, a pod IP for field references and a stand-in for Secret values.
+     */
+    private static Map<String, String> containerEnvironment(Map<String, Object> container) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (container.containsKey("env")) {
             for (Map<String, Object> variable : DeployYaml.maps(container, "env")) {
-                environment.put(String.valueOf(variable.get("name")), "from-" + variable.keySet());
+                String name = String.valueOf(variable.get("name"));
+                if (variable.containsKey("value")) {
+                    String value = String.valueOf(variable.get("value"));
+                    for (Map.Entry<String, String> earlier : environment.entrySet()) {
+                        value = value.replace("$(" + earlier.getKey() + ")", earlier.getValue());
+                    }
+                    environment.put(name, value);
+                } else if (DeployYaml.map(variable.get("valueFrom"), name).containsKey("fieldRef")) {
+                    environment.put(name, "10.1.2.3");
+                } else {
+                    environment.put(name, "secret-value");
+                }
             }
         }
         return environment;
@@ -118,7 +133,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theConfigMapLoadsAsValidSettingsWithTheSecretAndOnlyRealKafkaKeys() throws IOException {
-        StreamSettings settings = configMapSettings(plainEnvironment(streamContainer()));
+        StreamSettings settings = configMapSettings(containerEnvironment(streamContainer()));
         assertTrue(settings.hasBootstrapServers());
         assertEquals("SASL_SSL", settings.kafka().get("security.protocol"));
         assertTrue(settings.kafka().containsKey("sasl.jaas.config"), "the Secret's variable must set kafka.sasl.jaas.config");
@@ -143,8 +158,11 @@ class KubernetesManifestsTest {
 
     @Test
     void probesAndTheServiceUseTheOpsEndpointsOnTheConfiguredHttpPort() throws IOException {
-        int httpPort = configMapSettings(Map.of()).httpPort();
         Map<String, Object> container = streamContainer();
+        StreamSettings settings = configMapSettings(containerEnvironment(container));
+        int httpPort = settings.httpPort();
+        assertEquals("10.1.2.3:" + httpPort, settings.httpAdvertised().orElseThrow(),
+                "other replicas must reach this pod's endpoints at its IP and http.port");
         Map<String, Object> port = DeployYaml.maps(container, "ports").get(0);
         assertEquals("http", port.get("name"));
         assertEquals(httpPort, port.get("containerPort"));
