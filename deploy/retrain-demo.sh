@@ -3,7 +3,8 @@
 #   1. start the stream app on the embedded broker, serving sample/bundle;
 #   2. fit a small model on sample/ec_news, its topics aligned to the serving bundle (--align-to);
 #   3. verify it, then announce it on the control topic with publish-model;
-#   4. show the running app swapping to it (its log line and /metrics glostream_model_info);
+#   4. show the running app swapping to it (its log line, /metrics glostream_model_info, and two documents
+#      sent with `produce` and read back with `tail`, tagged by the new version);
 #   5. roll back: announce sample/bundle again and show the swap back (the runbook's rollback).
 #
 # Build first: ./mvnw -B -q -DskipTests package
@@ -19,7 +20,7 @@ EPOCHS=${EPOCHS:-10}
 WORK=${WORK:-target/retrain-demo}
 CURRENT=sample/bundle
 MODEL_NAME=gloctm-en-zh-sample
-VERSION=retrain-$(date -u +%Y%m%dT%H%M%SZ)
+VERSION=retrain-$(date -u +%H%M%S)   # short enough for the model column of `tail --format table`
 BUNDLE=$WORK/bundles/$VERSION
 
 for jar in "$STREAM_JAR" "$TRAINER_JAR"; do
@@ -63,6 +64,22 @@ await_log() {
   exit 1
 }
 
+# Sends one English and one Chinese test document with ids <label>-en and <label>-zh, then shows how the
+# app tagged them (the model column names the version that served them). The two are the test lines with
+# the most words in sample/bundle's 400-word vocabularies, so their topics are more than the prior's.
+TAGGED=0
+tag_two() {
+  local label=$1 docs=$WORK/docs-$1.jsonl
+  sed -n 46p sample/ec_news/en.test.jsonl | sed -E "s/\"id\": \"[^\"]*\"/\"id\": \"$label-en\"/" >"$docs"
+  sed -n 96p sample/ec_news/zh.test.jsonl | sed -E "s/\"id\": \"[^\"]*\"/\"id\": \"$label-zh\"/" >>"$docs"
+  java -jar "$STREAM_JAR" produce --bootstrap-servers "$BOOTSTRAP" --input "$docs" --format jsonl >"$WORK/produce-$label.log" 2>&1 \
+    || { cat "$WORK/produce-$label.log" >&2; exit 1; }
+  TAGGED=$((TAGGED + 2))
+  echo "   two documents, as tagged (tail --format table):"
+  java -jar "$STREAM_JAR" tail --bootstrap-servers "$BOOTSTRAP" --from-beginning --max "$TAGGED" --idle-timeout 60s \
+    --format table 2>/dev/null | awk -v label="$label" 'NR == 1 || index($0, label "-")' | cut -c1-150 | sed 's/^/   /'
+}
+
 model_info() {
   curl -fsS "http://127.0.0.1:$HTTP_PORT/metrics" | grep -E '^glostream_model_(info|swaps_total|refused_total)' | sed 's/^/   /'
 }
@@ -81,6 +98,7 @@ done
 echo "   /ready: $(curl -sS "http://127.0.0.1:$HTTP_PORT/ready")"
 echo "   /metrics now:"
 model_info
+tag_two before
 
 step "fit $VERSION on sample/ec_news ($EPOCHS epochs), topic ids aligned to $CURRENT"
 java -jar "$TRAINER_JAR" fit --data sample/ec_news --pretokenized --max-vocab 400 --topics 10 --epochs "$EPOCHS" \
@@ -101,6 +119,7 @@ echo "   stream app log:"
 grep -E "model $MODEL_NAME swapped" "$APP_LOG" | sed -E 's/^[0-9:.]+ \[[^]]*\] /   /'
 echo "   /metrics now:"
 model_info
+tag_two retrained
 
 step "roll back: announce the previous bundle ($CURRENT) again"
 java -jar "$STREAM_JAR" publish-model --bootstrap-servers "$BOOTSTRAP" --bundle "$CURRENT" | sed 's/^/   /'
@@ -109,5 +128,6 @@ echo "   stream app log:"
 grep -E "model $MODEL_NAME swapped" "$APP_LOG" | sed -E 's/^[0-9:.]+ \[[^]]*\] /   /'
 echo "   /metrics now:"
 model_info
+tag_two rolled-back
 
 step "done: the stream switched $( sed -nE 's/.*"modelVersion" : "([^"]+)".*/\1/p' "$CURRENT/manifest.json") -> $VERSION -> back, without a restart"

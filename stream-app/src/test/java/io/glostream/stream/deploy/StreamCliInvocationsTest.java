@@ -41,7 +41,7 @@ class StreamCliInvocationsTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(Set.of("produce", "publish-model", "run"), commands);
+        assertEquals(Set.of("produce", "publish-model", "run", "tail"), commands);
     }
 
     @Test
