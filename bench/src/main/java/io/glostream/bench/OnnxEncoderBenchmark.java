@@ -260,7 +260,8 @@ public class OnnxEncoderBenchmark {
         for (int doc = 0; doc < documents.size(); doc++) {
             documents.get(doc).scatterInto(values, doc * vocabulary);
         }
-        return OnnxTensor.createTensor(environment, directFloats(values), new long[] {documents.size(), vocabulary});
+        return OnnxTensor.createTensor(environment, directFloats(values),
+                new long[] {documents.size(), vocabulary});
     }
 
     /** The sparse graph's inputs (see {@link EncoderGraph}): the batch's non-zeros in coordinate form. */

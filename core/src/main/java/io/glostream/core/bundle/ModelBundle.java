@@ -128,7 +128,8 @@ public final class ModelBundle implements AutoCloseable {
      * graph's dimensions and input form against the manifest. The caller closes the encoder.
      *
      * @throws IllegalArgumentException if the manifest has no such encoder
-     * @throws BundleVerificationException naming the ONNX file if it does not load or its dimensions or input form differ
+     * @throws BundleVerificationException naming the ONNX file if it does not load or its dimensions or input
+     *     form differ
      */
     public OnnxEncoder openEncoder(String name, int intraOpThreads) throws BundleVerificationException {
         checkOpen();

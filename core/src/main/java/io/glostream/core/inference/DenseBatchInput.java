@@ -17,7 +17,7 @@ import java.util.Map;
  * the scratch buffer is reused instead and is all zeros between calls (closing the tensors undoes exactly
  * what was written).
  */
-final class DenseBatchInput {
+final class DenseBatchInput implements BatchInput {
 
     private final int inputDimension;
     /** Per-thread dense input, reused across calls (stream threads are long-lived). */
@@ -27,8 +27,8 @@ final class DenseBatchInput {
         this.inputDimension = inputDimension;
     }
 
-    /** The batch's tensors; its documents are already checked to have dimension V. */
-    BatchTensors tensors(OrtEnvironment environment, List<SparseCounts> batch) throws OrtException {
+    @Override
+    public BatchTensors tensors(OrtEnvironment environment, List<SparseCounts> batch) throws OrtException {
         long floats = (long) batch.size() * inputDimension;
         if (floats * Float.BYTES > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("batch of " + batch.size() + " x " + inputDimension
@@ -36,7 +36,8 @@ final class DenseBatchInput {
         }
         FloatBuffer buffer = scratch.get();
         if (buffer == null || buffer.capacity() < floats) {
-            buffer = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            buffer = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
             scratch.set(buffer);
         }
         FloatBuffer input = buffer.duplicate();

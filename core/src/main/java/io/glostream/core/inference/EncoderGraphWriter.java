@@ -97,7 +97,8 @@ public final class EncoderGraphWriter {
                 .addInitializer(longs(SECOND_AXIS, 1))
                 .addInitializer(longs(HIDDEN_WIDTH, hidden))
                 .addNode(gatherRows("hidden1_gather", "W1", EncoderGraph.INDICES, "active_rows"))
-                .addNode(binary("hidden1_counts_column", "Unsqueeze", EncoderGraph.VALUES, SECOND_AXIS, "counts_column"))
+                .addNode(binary("hidden1_counts_column", "Unsqueeze", EncoderGraph.VALUES, SECOND_AXIS,
+                        "counts_column"))
                 .addNode(binary("hidden1_weigh", "Mul", "active_rows", "counts_column", "weighted_rows"))
                 .addNode(binary("hidden1_rows_column", "Unsqueeze", EncoderGraph.ROWS, SECOND_AXIS, "document_of_row"))
                 .addNode(NodeProto.newBuilder().setName("hidden1_shape").setOpType("Concat")
@@ -131,7 +132,9 @@ public final class EncoderGraphWriter {
     }
 
     private static NodeProto gatherRows(String name, String matrix, String indices, String output) {
-        return binary(name, "Gather", matrix, indices, output).toBuilder().addAttribute(intAttribute("axis", 0)).build();
+        return binary(name, "Gather", matrix, indices, output).toBuilder()
+                .addAttribute(intAttribute("axis", 0))
+                .build();
     }
 
     private static NodeProto softmaxOverTopics(String name, String input, String output) {

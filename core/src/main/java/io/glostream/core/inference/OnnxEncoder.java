@@ -44,9 +44,7 @@ public final class OnnxEncoder implements AutoCloseable {
     private final EncoderInput inputForm;
     private final int inputDimension;
     private final int topics;
-    /** Exactly one of the two is set, by {@link #inputForm}. */
-    private final DenseBatchInput denseInput;
-    private final SparseBatchInput sparseInput;
+    private final BatchInput batchInput;
     private volatile boolean closed;
 
     private OnnxEncoder(Path modelFile, OrtEnvironment environment, OrtSession session, EncoderInput inputForm,
@@ -57,8 +55,7 @@ public final class OnnxEncoder implements AutoCloseable {
         this.inputForm = inputForm;
         this.inputDimension = inputDimension;
         this.topics = topics;
-        this.denseInput = inputForm == EncoderInput.DENSE ? new DenseBatchInput(inputDimension) : null;
-        this.sparseInput = inputForm == EncoderInput.SPARSE ? new SparseBatchInput() : null;
+        this.batchInput = BatchInput.of(inputForm, inputDimension);
     }
 
     /** Loads {@code modelFile} with {@value #DEFAULT_INTRA_OP_THREADS} intra-op thread. */
@@ -138,9 +135,7 @@ public final class OnnxEncoder implements AutoCloseable {
         }
         checkDocuments(batch);
         int size = batch.size();
-        try (BatchTensors inputs = inputForm == EncoderInput.DENSE
-                        ? denseInput.tensors(environment, batch)
-                        : sparseInput.tensors(environment, batch);
+        try (BatchTensors inputs = batchInput.tensors(environment, batch);
                 OrtSession.Result result = session.run(inputs.byName(), OUTPUTS)) {
             float[] theta = readMatrix(result, EncoderGraph.THETA, size);
             float[] mean = readMatrix(result, EncoderGraph.MEAN, size);

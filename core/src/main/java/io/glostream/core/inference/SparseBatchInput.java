@@ -18,13 +18,13 @@ import java.util.Map;
  * reusing them spares the direct-memory churn described in {@link DenseBatchInput}). Nothing needs
  * clearing afterwards: each run sets exactly the {@code nnz} entries it passes.
  */
-final class SparseBatchInput {
+final class SparseBatchInput implements BatchInput {
 
     /** Per-thread staging, grown to the largest batch seen (stream threads are long-lived). */
     private final ThreadLocal<Staging> scratch = ThreadLocal.withInitial(() -> new Staging(0));
 
-    /** The batch's tensors; its documents are already checked to have the encoder's dimension. */
-    BatchTensors tensors(OrtEnvironment environment, List<SparseCounts> batch) throws OrtException {
+    @Override
+    public BatchTensors tensors(OrtEnvironment environment, List<SparseCounts> batch) throws OrtException {
         int nonZeros = 0;
         for (SparseCounts document : batch) {
             nonZeros = Math.addExact(nonZeros, document.nnz());

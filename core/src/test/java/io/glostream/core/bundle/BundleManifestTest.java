@@ -100,10 +100,10 @@ class BundleManifestTest {
 
         String json = new String(manifest.toJson(), StandardCharsets.UTF_8).replaceAll("\\s+", "");
 
-        assertTrue(json.contains("\"en\":{\"file\":\"encoder-en.onnx\",\"inputDim\":3,\"outputDim\":2,\"input\":\"sparse\"}"),
-                json);
-        assertTrue(json.contains("\"zh\":{\"file\":\"encoder-zh.onnx\",\"inputDim\":2,\"outputDim\":2,\"input\":\"dense\"}"),
-                json);
+        assertTrue(json.contains("\"en\":{\"file\":\"encoder-en.onnx\",\"inputDim\":3,\"outputDim\":2,"
+                + "\"input\":\"sparse\"}"), json);
+        assertTrue(json.contains("\"zh\":{\"file\":\"encoder-zh.onnx\",\"inputDim\":2,\"outputDim\":2,"
+                + "\"input\":\"dense\"}"), json);
     }
 
     @Test

@@ -152,10 +152,12 @@ class BundleWriterTest {
         for (String lang : small.languages()) {
             writer.addFile(SmallBundle.vocabularyFile(lang), new byte[] {'x'});
         }
-        writer.addFile("encoder-global.onnx", out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
+        writer.addFile("encoder-global.onnx",
+                out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
         EncoderWeights wider = EncoderFixtures.randomWeights(1, 13, 6, 4);
         writer.addFile("encoder-en.onnx", out -> EncoderGraphWriter.write(wider, EncoderInput.SPARSE, out));
-        writer.addFile("encoder-zh.onnx", out -> EncoderGraphWriter.write(small.weights("zh"), EncoderInput.SPARSE, out));
+        writer.addFile("encoder-zh.onnx",
+                out -> EncoderGraphWriter.write(small.weights("zh"), EncoderInput.SPARSE, out));
 
         BundleVerificationException refused =
                 assertThrows(BundleVerificationException.class, () -> writer.commit(target));
@@ -168,7 +170,8 @@ class BundleWriterTest {
     @Test
     void commitRefusesManifestNamingAnEncoderFileThatWasNotAdded() {
         BundleWriter writer = new BundleWriter(small.manifest().build())
-                .addFile("encoder-global.onnx", out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
+                .addFile("encoder-global.onnx",
+                        out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> writer.commit(work.resolve("bundle")));

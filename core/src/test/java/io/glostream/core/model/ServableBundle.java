@@ -127,7 +127,8 @@ public final class ServableBundle {
             writer.addFile(BundleLayout.TOPIC_WORD_FILE,
                     out -> new NpyFloatMatrix(TOPICS, 21, topicWord).writeTo(out));
         }
-        weights.forEach((name, w) -> writer.addFile(BundleLayout.encoderFile(name), out -> EncoderGraphWriter.write(w, EncoderInput.SPARSE, out)));
+        weights.forEach((name, w) -> writer.addFile(BundleLayout.encoderFile(name),
+                out -> EncoderGraphWriter.write(w, EncoderInput.SPARSE, out)));
         return writer;
     }
 

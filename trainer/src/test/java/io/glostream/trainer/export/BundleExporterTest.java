@@ -70,7 +70,8 @@ class BundleExporterTest {
         assertEquals("news-7", manifest.modelVersion());
         assertEquals("news", manifest.modelName());
         assertEquals(NOW.toString(), manifest.createdAt());
-        assertEquals(new EncoderSpec("encoder-global.onnx", 108, 4, EncoderInput.SPARSE), manifest.encoders().get("global"));
+        assertEquals(new EncoderSpec("encoder-global.onnx", 108, 4, EncoderInput.SPARSE),
+                manifest.encoders().get("global"));
         assertEquals(new EncoderSpec("encoder-en.onnx", 60, 4, EncoderInput.SPARSE), manifest.encoders().get("en"));
         assertEquals(new EncoderSpec("encoder-zh.onnx", 48, 4, EncoderInput.SPARSE), manifest.encoders().get("zh"));
         assertTrue(manifest.analyzers().get("zh").get("pretokenized").asBoolean());
