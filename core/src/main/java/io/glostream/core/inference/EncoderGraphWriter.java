@@ -28,11 +28,14 @@ import java.util.Locale;
  *   <li>dense: {@code Gemm(counts, W1, b1)};</li>
  *   <li>sparse: {@code Gather(W1, indices)} (the active words' rows), {@code Mul} by the counts, then
  *   {@code ScatterND(reduction="add")} of those rows into {@code b1} broadcast to {@code [batch_size, H]}
- *   at each non-zero's document: the per-document sum, in one pass over the non-zeros. ScatterND with
- *   reduction was measured against ScatterElements (which needs the row index expanded to
- *   {@code [nnz, H]}, several times slower) and a padded {@code [batch, max nnz]} Gather + batched
- *   MatMul (no faster, and it pays for the longest document in every row); see
- *   {@code bench/results/onnx-encoder-jmh.md}.</li>
+ *   at each non-zero's document: the per-document sum, in one pass over the non-zeros, so its cost
+ *   follows the batch's non-zeros whatever their spread across documents. Chosen by measurement
+ *   ({@code SparseFirstLayerBenchmark}, {@code bench/results/onnx-encoder-jmh.md}): ScatterElements
+ *   (which needs the document index expanded to {@code [nnz, H]}) is 5-20x slower; a padded
+ *   {@code [batch, longest document]} Gather and batched MatMul was within the noise of it (10-25%
+ *   faster on uniformly short documents) but pays for the longest document in every row; summing the
+ *   first layer in Java was about 1.3-1.5x faster but would leave a bundle ONNX Runtime cannot serve
+ *   alone.</li>
  * </ul>
  */
 public final class EncoderGraphWriter {
