@@ -31,11 +31,11 @@ import java.util.Locale;
  *   at each non-zero's document: the per-document sum, in one pass over the non-zeros, so its cost
  *   follows the batch's non-zeros whatever their spread across documents. Chosen by measurement
  *   ({@code SparseFirstLayerBenchmark}, {@code bench/results/onnx-encoder-jmh.md}): ScatterElements
- *   (which needs the document index expanded to {@code [nnz, H]}) is 5-20x slower; a padded
- *   {@code [batch, longest document]} Gather and batched MatMul was within the noise of it (10-25%
+ *   (which needs the document index expanded to {@code [nnz, H]}) is 2-22x slower; a padded
+ *   {@code [batch, longest document]} Gather and batched MatMul was within the noise of it (10-40%
  *   faster on uniformly short documents) but pays for the longest document in every row; summing the
- *   first layer in Java was about 1.3-1.5x faster but would leave a bundle ONNX Runtime cannot serve
- *   alone.</li>
+ *   first layer in Java was 1.35-2x faster from batch 32 up, not clearly, and would leave a bundle
+ *   ONNX Runtime cannot serve alone.</li>
  * </ul>
  */
 public final class EncoderGraphWriter {
