@@ -77,7 +77,8 @@ public record ReliabilityRow(String name, long in, long out, long deadLettered, 
     public ReliabilityRow record() {
         try {
             Files.createDirectories(DIR);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(DIR.resolve(fileName(name)).toFile(), asJson());
+            Path file = DIR.resolve(fileName(name + "-" + guarantee));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), asJson());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not record reliability case " + name, e);
