@@ -20,8 +20,8 @@ class AtLeastOnceTest {
     @Test
     void anInstanceKillUnderAtLeastOnceLosesNothingAndTheDuplicatesAreCounted() throws Exception {
         ReliabilityRow row = FaultRun.killOneOfTwoInstances("instance killed (SIGKILL) mid-stream, 2 instances",
-                "at_least_once", ScenarioDocuments.mixed(3_000, "kill-alos-"), dir, null);
+                "at_least_once", ScenarioDocuments.mixed(2_000, "kill-alos-"), dir, null);
         assertEquals(0, row.lost(), row.toString());
-        assertEquals(3_000 + row.duplicated(), row.out() + row.deadLettered(), row.toString());
+        assertEquals(2_000 + row.duplicated(), row.out() + row.deadLettered(), row.toString());
     }
 }
