@@ -47,13 +47,14 @@ final class FaultRun {
     static ReliabilityRow killOneOfTwoInstances(String caseName, String guarantee, List<Document> documents, Path dir,
             Path swapTo) throws Exception {
         int third = documents.size() / 3;
+        Duration timeout = resultsTimeout(documents.size());
         try (StreamScenario scenario = new StreamScenario(io.glostream.stream.testing.SharedKafka.bootstrapServers(), 4,
                 dir.resolve("state-survivor"), faultSettings(guarantee))) {
             try (StreamProcess other = StreamProcess.start(scenario.settings()
                     .with("state.dir", dir.resolve("state-killed").toString()), dir.resolve("killed.log"), START_TIMEOUT)) {
                 scenario.start();
                 scenario.send(documents.subList(0, third));
-                StreamScenario.Results first = scenario.readResults(third, RESULTS_TIMEOUT);
+                StreamScenario.Results first = scenario.readResults(third, timeout);
                 double survivorIn = scenario.app().registry().find("glostream.documents.in").counters().stream()
                         .mapToDouble(c -> c.count()).sum();
                 assertTrue(first.size() == third && survivorIn < third, "both instances tagged part of the first "
@@ -62,16 +63,23 @@ final class FaultRun {
                     publish(scenario, swapTo);
                 }
                 scenario.send(documents.subList(third, 2 * third));
-                scenario.readResults(third + third / 4, RESULTS_TIMEOUT);
+                scenario.readResults(third + third / 4, timeout);
                 assertTrue(other.isAlive(), "the other instance was still running when killed:\n" + other.output());
                 other.kill();
             }
             scenario.send(documents.subList(2 * third, documents.size()));
-            StreamScenario.Results results = scenario.readResults(documents.size(), RESULTS_TIMEOUT);
+            StreamScenario.Results results = scenario.readResults(documents.size(), timeout);
             // Under at-least-once, duplicates arrive after the last original: read a while longer to count them.
-            StreamScenario.Results settled = scenario.readResults(Integer.MAX_VALUE, Duration.ofSeconds(5));
+            StreamScenario.Results settled = scenario.readResults(Integer.MAX_VALUE,
+                    Duration.ofSeconds(5 + documents.size() / 2_000));
             return tally(caseName, guarantee, documents, settled.size() >= results.size() ? settled : results);
         }
+    }
+
+    /** Four minutes, or 20 ms a document for the soak run's larger counts. */
+    static Duration resultsTimeout(int documents) {
+        Duration scaled = Duration.ofMillis(20L * documents);
+        return scaled.compareTo(RESULTS_TIMEOUT) > 0 ? scaled : RESULTS_TIMEOUT;
     }
 
     static void publish(StreamScenario scenario, Path bundle) throws Exception {
