@@ -12,6 +12,7 @@ import ai.onnxruntime.OrtSession;
 import io.glostream.core.features.SparseCounts;
 import io.glostream.core.inference.EncoderGraph;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import io.glostream.core.inference.LinearLayer;
 import io.glostream.core.inference.OnnxEncoder;
@@ -20,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,16 +47,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The global encoder through ONNX Runtime on one intra-op thread, against the dense GEMM its first
- * layer must do. Every invocation encodes the same {@value #DOCUMENTS} documents in batches of
- * {@code batch}, so each score is directly the average time per document, comparable across batch
- * sizes (per-batch time is the score times {@code batch}).
+ * The global encoder through ONNX Runtime on one intra-op thread, in its dense and its sparse input form
+ * (same weights), against the dense GEMM the dense form's first layer must do. Every invocation encodes
+ * the same {@value #DOCUMENTS} documents in batches of {@code batch}, so each score is directly the
+ * average time per document, comparable across batch sizes (per-batch time is the score times
+ * {@code batch}).
  *
  * <ul>
- *   <li>{@code encoder}: {@link OnnxEncoder#infer} as serving calls it, sparse counts in, theta and
- *   mean out (includes building the dense {@code [batch x V]} input).</li>
- *   <li>{@code encoderGraph}: the same graph run on dense input tensors built in advance, so the gap
+ *   <li>{@code encoder}: {@link OnnxEncoder#infer} on the dense graph as serving calls it, sparse counts
+ *   in, theta and mean out (includes building the dense {@code [batch x V]} input).</li>
+ *   <li>{@code sparseEncoder}: the same on the sparse graph (includes building the non-zeros' tensors).</li>
+ *   <li>{@code encoderGraph}: the dense graph run on dense input tensors built in advance, so the gap
  *   to {@code encoder} is the cost of densifying.</li>
+ *   <li>{@code sparseEncoderGraph}: the sparse graph run on its input tensors built in advance.</li>
  *   <li>{@code firstLayer}: only {@code counts W1 + b1} (one {@code Gemm}, {@code [batch x V] x [V x H]}),
  *   same weights, same session options, dense inputs built in advance: the bound the encoder cannot
  *   beat while its first layer is dense. It does {@code 2 V H} flops per document.</li>
@@ -100,11 +105,14 @@ public class OnnxEncoderBenchmark {
 
     private Path directory;
     private OnnxEncoder encoder;
+    private OnnxEncoder sparseEncoder;
     private OrtEnvironment environment;
     private OrtSession encoderSession;
+    private OrtSession sparseEncoderSession;
     private OrtSession firstLayerSession;
     private List<List<SparseCounts>> batches;
     private List<OnnxTensor> denseBatches;
+    private List<Map<String, OnnxTensor>> sparseBatches;
 
     @Setup(Level.Trial)
     public void prepare() throws IOException, OrtException {
@@ -117,18 +125,23 @@ public class OnnxEncoderBenchmark {
         Random random = new Random(42);
         EncoderWeights weights = new EncoderWeights(
                 layer(random, vocabulary, hidden), layer(random, hidden, hidden), layer(random, hidden, topics));
-        ModelProto encoderModel = EncoderGraphWriter.build(weights);
+        ModelProto encoderModel = EncoderGraphWriter.build(weights, EncoderInput.DENSE);
         directory = Files.createTempDirectory("onnx-encoder-bench");
         Path encoderFile = write(encoderModel, directory.resolve("encoder.onnx"));
+        Path sparseEncoderFile = write(EncoderGraphWriter.build(weights, EncoderInput.SPARSE),
+                directory.resolve("encoder-sparse.onnx"));
         Path firstLayerFile = write(firstLayerOf(encoderModel), directory.resolve("first-layer.onnx"));
 
         encoder = OnnxEncoder.open(encoderFile, INTRA_OP_THREADS);
+        sparseEncoder = OnnxEncoder.open(sparseEncoderFile, INTRA_OP_THREADS);
         environment = OrtEnvironment.getEnvironment();
         encoderSession = session(encoderFile);
+        sparseEncoderSession = session(sparseEncoderFile);
         firstLayerSession = session(firstLayerFile);
 
         batches = new ArrayList<>();
         denseBatches = new ArrayList<>();
+        sparseBatches = new ArrayList<>();
         for (int start = 0; start < DOCUMENTS; start += batch) {
             List<SparseCounts> documents = new ArrayList<>(batch);
             for (int doc = 0; doc < batch; doc++) {
@@ -136,8 +149,10 @@ public class OnnxEncoderBenchmark {
             }
             batches.add(documents);
             denseBatches.add(dense(documents));
+            sparseBatches.add(sparse(documents));
         }
         checkFirstLayer(weights.hidden1());
+        checkSparseMatchesDense();
     }
 
     @TearDown(Level.Trial)
@@ -145,8 +160,13 @@ public class OnnxEncoderBenchmark {
         for (OnnxTensor tensor : denseBatches) {
             tensor.close();
         }
+        for (Map<String, OnnxTensor> inputs : sparseBatches) {
+            inputs.values().forEach(OnnxTensor::close);
+        }
         firstLayerSession.close();
+        sparseEncoderSession.close();
         encoderSession.close();
+        sparseEncoder.close();
         encoder.close();
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
@@ -166,8 +186,26 @@ public class OnnxEncoderBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(DOCUMENTS)
+    public void sparseEncoder(Blackhole bh) {
+        for (List<SparseCounts> documents : batches) {
+            bh.consume(sparseEncoder.infer(documents));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(DOCUMENTS)
     public void encoderGraph(Blackhole bh) throws OrtException {
         run(encoderSession, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(DOCUMENTS)
+    public void sparseEncoderGraph(Blackhole bh) throws OrtException {
+        for (Map<String, OnnxTensor> inputs : sparseBatches) {
+            try (OrtSession.Result result = sparseEncoderSession.run(inputs)) {
+                bh.consume(result.get(0).getValue());
+            }
+        }
     }
 
     @Benchmark
@@ -222,10 +260,60 @@ public class OnnxEncoderBenchmark {
         for (int doc = 0; doc < documents.size(); doc++) {
             documents.get(doc).scatterInto(values, doc * vocabulary);
         }
+        return OnnxTensor.createTensor(environment, directFloats(values),
+                new long[] {documents.size(), vocabulary});
+    }
+
+    /** The sparse graph's inputs (see {@link EncoderGraph}): the batch's non-zeros in coordinate form. */
+    private Map<String, OnnxTensor> sparse(List<SparseCounts> documents) throws OrtException {
+        int nonZeros = documents.stream().mapToInt(SparseCounts::nnz).sum();
+        long[] indices = new long[nonZeros];
+        float[] values = new float[nonZeros];
+        long[] rows = new long[nonZeros];
+        int at = 0;
+        for (int doc = 0; doc < documents.size(); doc++) {
+            SparseCounts counts = documents.get(doc);
+            for (int i = 0; i < counts.nnz(); i++, at++) {
+                indices[at] = counts.indexAt(i);
+                values[at] = counts.valueAt(i);
+                rows[at] = doc;
+            }
+        }
+        long[] shape = {nonZeros};
+        return Map.of(
+                EncoderGraph.INDICES, OnnxTensor.createTensor(environment, directLongs(indices), shape),
+                EncoderGraph.VALUES, OnnxTensor.createTensor(environment, directFloats(values), shape),
+                EncoderGraph.ROWS, OnnxTensor.createTensor(environment, directLongs(rows), shape),
+                EncoderGraph.BATCH_SIZE, OnnxTensor.createTensor(environment,
+                        directLongs(new long[] {documents.size()}), new long[] {1}));
+    }
+
+    private static FloatBuffer directFloats(float[] values) {
         FloatBuffer buffer = ByteBuffer.allocateDirect(values.length * Float.BYTES)
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        buffer.put(values).flip();
-        return OnnxTensor.createTensor(environment, buffer, new long[] {documents.size(), vocabulary});
+        return buffer.put(values).flip();
+    }
+
+    private static LongBuffer directLongs(long[] values) {
+        LongBuffer buffer = ByteBuffer.allocateDirect(values.length * Long.BYTES)
+                .order(ByteOrder.nativeOrder()).asLongBuffer();
+        return buffer.put(values).flip();
+    }
+
+    /** Guards the comparison: both forms must give the same theta on the benchmark's documents. */
+    private void checkSparseMatchesDense() {
+        for (List<SparseCounts> documents : batches) {
+            float[][] dense = encoder.theta(documents);
+            float[][] sparse = sparseEncoder.theta(documents);
+            for (int doc = 0; doc < dense.length; doc++) {
+                for (int k = 0; k < topics; k++) {
+                    if (Math.abs(dense[doc][k] - sparse[doc][k]) > 1e-6) {
+                        throw new IllegalStateException("document " + doc + ", topic " + k + ": dense theta "
+                                + dense[doc][k] + ", sparse " + sparse[doc][k]);
+                    }
+                }
+            }
+        }
     }
 
     /** The encoder's first Gemm alone, over the very same {@code W1} and {@code b1} initializers. */

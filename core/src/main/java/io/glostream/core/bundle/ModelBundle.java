@@ -1,6 +1,7 @@
 package io.glostream.core.bundle;
 
 import io.glostream.core.inference.InferenceException;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.OnnxEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ public final class ModelBundle implements AutoCloseable {
     /**
      * Opens and verifies a bundle: the manifest is present, parseable, of a supported format and
      * self-consistent; every listed file is present inside the bundle with its SHA-256; no unlisted
-     * file is present; every encoder loads and has the manifest's dimensions.
+     * file is present; every encoder loads and has the manifest's dimensions and input form.
      *
      * @throws BundleVerificationException naming the first file that fails and why
      */
@@ -123,10 +125,11 @@ public final class ModelBundle implements AutoCloseable {
 
     /**
      * Loads the named encoder ({@value BundleManifest#GLOBAL_ENCODER} or a language) and checks its
-     * graph's dimensions against the manifest. The caller closes the encoder.
+     * graph's dimensions and input form against the manifest. The caller closes the encoder.
      *
      * @throws IllegalArgumentException if the manifest has no such encoder
-     * @throws BundleVerificationException naming the ONNX file if it does not load or its dimensions differ
+     * @throws BundleVerificationException naming the ONNX file if it does not load or its dimensions or input
+     *     form differ
      */
     public OnnxEncoder openEncoder(String name, int intraOpThreads) throws BundleVerificationException {
         checkOpen();
@@ -245,7 +248,16 @@ public final class ModelBundle implements AutoCloseable {
             throw new BundleVerificationException(spec.file(), "encoder output dimension " + encoder.topics()
                     + " differs from the manifest's " + spec.outputDim());
         }
+        if (encoder.inputForm() != spec.input()) {
+            encoder.close();
+            throw new BundleVerificationException(spec.file(), "encoder takes " + describe(encoder.inputForm())
+                    + " input, the manifest says " + describe(spec.input()));
+        }
         return encoder;
+    }
+
+    private static String describe(EncoderInput input) {
+        return input.name().toLowerCase(Locale.ROOT);
     }
 
     private static Path realPath(Path path, String name) throws BundleVerificationException {

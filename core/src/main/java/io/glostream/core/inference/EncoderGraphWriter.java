@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
@@ -15,51 +16,104 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Writes {@link EncoderWeights} as an ONNX graph that honours the {@link EncoderGraph} contract:
- * {@code Gemm -> Softplus -> Gemm -> Softplus -> Gemm (mean) -> Softmax(axis 1) (theta)}, with the
- * weights as named initializers {@code W1 b1 W2 b2 Wmu bmu}.
+ * Writes {@link EncoderWeights} as an ONNX graph that honours the {@link EncoderGraph} contract, in either
+ * {@link EncoderInput} form. After the first layer both are
+ * {@code Softplus -> Gemm -> Softplus -> Gemm (mean) -> Softmax(axis 1) (theta)}, with the weights as named
+ * initializers {@code W1 b1 W2 b2 Wmu bmu}. The first layer {@code z1 = x W1 + b1} is
+ *
+ * <ul>
+ *   <li>dense: {@code Gemm(counts, W1, b1)};</li>
+ *   <li>sparse: {@code Gather(W1, indices)} (the active words' rows), {@code Mul} by the counts, then
+ *   {@code ScatterND(reduction="add")} of those rows into {@code b1} broadcast to {@code [batch_size, H]}
+ *   at each non-zero's document: the per-document sum, in one pass over the non-zeros, so its cost
+ *   follows the batch's non-zeros whatever their spread across documents. Chosen by measurement
+ *   ({@code SparseFirstLayerBenchmark}, {@code bench/results/onnx-encoder-jmh.md}): ScatterElements
+ *   (which needs the document index expanded to {@code [nnz, H]}) is 2-22x slower; a padded
+ *   {@code [batch, longest document]} Gather and batched MatMul was within the noise of it (10-40%
+ *   faster on uniformly short documents) but pays for the longest document in every row; summing the
+ *   first layer in Java was 1.35-2x faster from batch 32 up, not clearly, and would leave a bundle
+ *   ONNX Runtime cannot serve alone.</li>
+ * </ul>
  */
 public final class EncoderGraphWriter {
 
     private static final String GRAPH_NAME = "gloctm_encoder";
+    private static final String SECOND_AXIS = "axis_1";
+    private static final String HIDDEN_WIDTH = "hidden_width";
 
     private EncoderGraphWriter() {
     }
 
     /** The encoder as an ONNX model (IR {@value EncoderGraph#IR_VERSION}, opset {@value EncoderGraph#OPSET}). */
-    public static ModelProto build(EncoderWeights weights) {
+    public static ModelProto build(EncoderWeights weights, EncoderInput input) {
+        if (weights == null || input == null) {
+            throw new IllegalArgumentException("weights and input form are required");
+        }
         int inputs = weights.inputDimension();
         int topics = weights.topics();
-        GraphProto graph = GraphProto.newBuilder()
+        GraphProto.Builder graph = GraphProto.newBuilder()
                 .setName(GRAPH_NAME)
-                .addInput(batchMatrix(EncoderGraph.INPUT, inputs))
                 .addOutput(batchMatrix(EncoderGraph.THETA, topics))
                 .addOutput(batchMatrix(EncoderGraph.MEAN, topics))
                 .addAllInitializer(List.of(
                         matrix("W1", weights.hidden1().weight()), vector("b1", weights.hidden1().bias()),
                         matrix("W2", weights.hidden2().weight()), vector("b2", weights.hidden2().bias()),
-                        matrix("Wmu", weights.mean().weight()), vector("bmu", weights.mean().bias())))
-                .addNode(gemm("hidden1_linear", EncoderGraph.INPUT, "W1", "b1", "z1"))
-                .addNode(node("hidden1_softplus", "Softplus", "z1", "h1"))
+                        matrix("Wmu", weights.mean().weight()), vector("bmu", weights.mean().bias())));
+        ModelProto.Builder model = ModelProto.newBuilder();
+        if (input == EncoderInput.DENSE) {
+            graph.addInput(batchMatrix(EncoderGraph.INPUT, inputs))
+                    .addNode(gemm("hidden1_linear", EncoderGraph.INPUT, "W1", "b1", "z1"));
+        } else {
+            addSparseFirstLayer(graph, weights.hiddenDimension());
+            model.addMetadataProps(StringStringEntryProto.newBuilder()
+                    .setKey(EncoderGraph.INPUT_DIMENSION_KEY).setValue(Integer.toString(inputs)));
+        }
+        graph.addNode(node("hidden1_softplus", "Softplus", "z1", "h1"))
                 .addNode(gemm("hidden2_linear", "h1", "W2", "b2", "z2"))
                 .addNode(node("hidden2_softplus", "Softplus", "z2", "h2"))
                 .addNode(gemm("mean_linear", "h2", "Wmu", "bmu", EncoderGraph.MEAN))
-                .addNode(softmaxOverTopics("theta_softmax", EncoderGraph.MEAN, EncoderGraph.THETA))
-                .build();
-        return ModelProto.newBuilder()
+                .addNode(softmaxOverTopics("theta_softmax", EncoderGraph.MEAN, EncoderGraph.THETA));
+        return model
                 .setIrVersion(EncoderGraph.IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(EncoderGraph.OPSET))
                 .setProducerName(EncoderGraph.PRODUCER)
-                .setDocString("GloCTM encoder: V=" + inputs + ", H=" + weights.hiddenDimension() + ", K=" + topics)
+                .setDocString("GloCTM encoder: V=" + inputs + ", H=" + weights.hiddenDimension() + ", K=" + topics
+                        + ", " + input.name().toLowerCase(Locale.ROOT) + " input")
                 .setGraph(graph)
                 .build();
     }
 
-    /** Serialises {@link #build(EncoderWeights)} to {@code out}, leaving it open. */
-    public static void write(EncoderWeights weights, OutputStream out) throws IOException {
-        build(weights).writeTo(out);
+    /** Serialises {@link #build(EncoderWeights, EncoderInput)} to {@code out}, leaving it open. */
+    public static void write(EncoderWeights weights, EncoderInput input, OutputStream out) throws IOException {
+        build(weights, input).writeTo(out);
+    }
+
+    /** {@code z1 = b1 + per-document sum of values * W1[indices]}, see the class comment. */
+    private static void addSparseFirstLayer(GraphProto.Builder graph, int hidden) {
+        graph.addInput(tensorInput(EncoderGraph.INDICES, TensorProto.DataType.INT64, nonZeros()))
+                .addInput(tensorInput(EncoderGraph.VALUES, TensorProto.DataType.FLOAT, nonZeros()))
+                .addInput(tensorInput(EncoderGraph.ROWS, TensorProto.DataType.INT64, nonZeros()))
+                .addInput(tensorInput(EncoderGraph.BATCH_SIZE, TensorProto.DataType.INT64, fixed(1)))
+                .addInitializer(longs(SECOND_AXIS, 1))
+                .addInitializer(longs(HIDDEN_WIDTH, hidden))
+                .addNode(gatherRows("hidden1_gather", "W1", EncoderGraph.INDICES, "active_rows"))
+                .addNode(binary("hidden1_counts_column", "Unsqueeze", EncoderGraph.VALUES, SECOND_AXIS,
+                        "counts_column"))
+                .addNode(binary("hidden1_weigh", "Mul", "active_rows", "counts_column", "weighted_rows"))
+                .addNode(binary("hidden1_rows_column", "Unsqueeze", EncoderGraph.ROWS, SECOND_AXIS, "document_of_row"))
+                .addNode(NodeProto.newBuilder().setName("hidden1_shape").setOpType("Concat")
+                        .addInput(EncoderGraph.BATCH_SIZE).addInput(HIDDEN_WIDTH).addOutput("batch_by_hidden")
+                        .addAttribute(intAttribute("axis", 0))
+                        .build())
+                .addNode(binary("hidden1_bias_rows", "Expand", "b1", "batch_by_hidden", "bias_rows"))
+                .addNode(NodeProto.newBuilder().setName("hidden1_sum").setOpType("ScatterND")
+                        .addInput("bias_rows").addInput("document_of_row").addInput("weighted_rows").addOutput("z1")
+                        .addAttribute(AttributeProto.newBuilder().setName("reduction")
+                                .setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8("add")))
+                        .build());
     }
 
     private static NodeProto gemm(String name, String input, String weight, String bias, String output) {
@@ -74,24 +128,59 @@ public final class EncoderGraphWriter {
         return NodeProto.newBuilder().setName(name).setOpType(opType).addInput(input).addOutput(output).build();
     }
 
-    private static NodeProto softmaxOverTopics(String name, String input, String output) {
-        AttributeProto axis = AttributeProto.newBuilder()
-                .setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)
+    private static NodeProto binary(String name, String opType, String first, String second, String output) {
+        return NodeProto.newBuilder().setName(name).setOpType(opType)
+                .addInput(first).addInput(second).addOutput(output)
                 .build();
-        return node(name, "Softmax", input, output).toBuilder().addAttribute(axis).build();
+    }
+
+    private static NodeProto gatherRows(String name, String matrix, String indices, String output) {
+        return binary(name, "Gather", matrix, indices, output).toBuilder()
+                .addAttribute(intAttribute("axis", 0))
+                .build();
+    }
+
+    private static NodeProto softmaxOverTopics(String name, String input, String output) {
+        return node(name, "Softmax", input, output).toBuilder().addAttribute(intAttribute("axis", 1)).build();
+    }
+
+    private static AttributeProto intAttribute(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
     private static ValueInfoProto batchMatrix(String name, int columns) {
-        TensorShapeProto shape = TensorShapeProto.newBuilder()
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(EncoderGraph.BATCH_DIMENSION))
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(columns))
-                .build();
+        return tensorInput(name, TensorProto.DataType.FLOAT,
+                TensorShapeProto.Dimension.newBuilder().setDimParam(EncoderGraph.BATCH_DIMENSION).build(),
+                fixed(columns));
+    }
+
+    private static TensorShapeProto.Dimension nonZeros() {
+        return TensorShapeProto.Dimension.newBuilder().setDimParam(EncoderGraph.NONZERO_DIMENSION).build();
+    }
+
+    private static TensorShapeProto.Dimension fixed(long size) {
+        return TensorShapeProto.Dimension.newBuilder().setDimValue(size).build();
+    }
+
+    private static ValueInfoProto tensorInput(String name, TensorProto.DataType elementType,
+            TensorShapeProto.Dimension... dims) {
         TypeProto type = TypeProto.newBuilder()
                 .setTensorType(TypeProto.Tensor.newBuilder()
-                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
-                        .setShape(shape))
+                        .setElemType(elementType.getNumber())
+                        .setShape(TensorShapeProto.newBuilder().addAllDim(List.of(dims))))
                 .build();
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();
+    }
+
+    private static TensorProto longs(String name, long... values) {
+        TensorProto.Builder tensor = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .addDims(values.length);
+        for (long value : values) {
+            tensor.addInt64Data(value);
+        }
+        return tensor.build();
     }
 
     private static TensorProto matrix(String name, float[][] rows) {

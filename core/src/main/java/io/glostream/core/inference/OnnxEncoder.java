@@ -9,18 +9,19 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.glostream.core.features.SparseCounts;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * An ONNX Runtime session over one encoder graph that honours the {@link EncoderGraph} contract.
+ * An ONNX Runtime session over one encoder graph that honours the {@link EncoderGraph} contract, in
+ * whichever {@link EncoderInput} form the graph has (read from its inputs when it is opened), so bundles
+ * with dense graphs keep working beside those with sparse ones.
  *
  * <p>Create it once per model and share it: {@link #infer} may be called from many threads at once,
  * since each call builds its own input and output buffers and {@code OrtSession.run} is thread-safe.
@@ -33,23 +34,28 @@ public final class OnnxEncoder implements AutoCloseable {
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
 
     private static final Set<String> OUTPUTS = Set.of(EncoderGraph.THETA, EncoderGraph.MEAN);
+    private static final Set<String> DENSE_INPUTS = Set.of(EncoderGraph.INPUT);
+    private static final Set<String> SPARSE_INPUTS = Set.of(EncoderGraph.INDICES, EncoderGraph.VALUES,
+            EncoderGraph.ROWS, EncoderGraph.BATCH_SIZE);
 
     private final Path modelFile;
     private final OrtEnvironment environment;
     private final OrtSession session;
+    private final EncoderInput inputForm;
     private final int inputDimension;
     private final int topics;
-    /** Per-thread dense input, reused across calls (stream threads are long-lived). */
-    private final ThreadLocal<FloatBuffer> scratch = new ThreadLocal<>();
+    private final BatchInput batchInput;
     private volatile boolean closed;
 
-    private OnnxEncoder(Path modelFile, OrtEnvironment environment, OrtSession session, int inputDimension,
-            int topics) {
+    private OnnxEncoder(Path modelFile, OrtEnvironment environment, OrtSession session, EncoderInput inputForm,
+            int inputDimension, int topics) {
         this.modelFile = modelFile;
         this.environment = environment;
         this.session = session;
+        this.inputForm = inputForm;
         this.inputDimension = inputDimension;
         this.topics = topics;
+        this.batchInput = BatchInput.of(inputForm, inputDimension);
     }
 
     /** Loads {@code modelFile} with {@value #DEFAULT_INTRA_OP_THREADS} intra-op thread. */
@@ -58,7 +64,7 @@ public final class OnnxEncoder implements AutoCloseable {
     }
 
     /**
-     * Loads {@code modelFile} and checks it has the contract's input and outputs with fixed V and K.
+     * Loads {@code modelFile} and checks it has the contract's inputs (either form) and outputs with fixed V and K.
      *
      * @throws InferenceException if the file cannot be loaded or breaks the contract
      */
@@ -80,9 +86,12 @@ public final class OnnxEncoder implements AutoCloseable {
             throw new InferenceException(modelFile + ": cannot load ONNX model: " + e.getMessage(), e);
         }
         try {
-            int inputDimension = checkInput(modelFile, session);
+            EncoderInput inputForm = inputForm(modelFile, session);
+            int inputDimension = inputForm == EncoderInput.DENSE
+                    ? checkDenseInput(modelFile, session)
+                    : checkSparseInputs(modelFile, session);
             int topics = checkOutputs(modelFile, session);
-            return new OnnxEncoder(modelFile, environment, session, inputDimension, topics);
+            return new OnnxEncoder(modelFile, environment, session, inputForm, inputDimension, topics);
         } catch (RuntimeException | OrtException e) {
             closeQuietly(session, e);
             if (e instanceof InferenceException inference) {
@@ -90,6 +99,11 @@ public final class OnnxEncoder implements AutoCloseable {
             }
             throw new InferenceException(modelFile + ": cannot read graph signature: " + e.getMessage(), e);
         }
+    }
+
+    /** The form in which the graph takes its batch. */
+    public EncoderInput inputForm() {
+        return inputForm;
     }
 
     /** V: the dimension every input count vector must have. */
@@ -119,18 +133,16 @@ public final class OnnxEncoder implements AutoCloseable {
         if (batch.isEmpty()) {
             return EncoderOutput.empty(topics);
         }
-        FloatBuffer input = denseInput(batch);
+        checkDocuments(batch);
         int size = batch.size();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, new long[] {size, inputDimension});
-                OrtSession.Result result = session.run(Map.of(EncoderGraph.INPUT, tensor), OUTPUTS)) {
+        try (BatchTensors inputs = batchInput.tensors(environment, batch);
+                OrtSession.Result result = session.run(inputs.byName(), OUTPUTS)) {
             float[] theta = readMatrix(result, EncoderGraph.THETA, size);
             float[] mean = readMatrix(result, EncoderGraph.MEAN, size);
             return new EncoderOutput(size, topics, theta, mean);
         } catch (OrtException e) {
             throw new InferenceException(modelFile + ": inference failed on a batch of " + size + ": "
                     + e.getMessage(), e);
-        } finally {
-            clear(input, batch);
         }
     }
 
@@ -158,13 +170,7 @@ public final class OnnxEncoder implements AutoCloseable {
         }
     }
 
-    /**
-     * The batch as a dense [batch x V] input in this thread's scratch buffer. A fresh direct buffer per call
-     * would be freed only by a GC, and Java throttles direct allocations near its limit (System.gc and
-     * sleeps), which cost hundreds of microseconds per document; the scratch buffer is reused instead and
-     * is all zeros between calls ({@link #clear} undoes exactly what was written).
-     */
-    private FloatBuffer denseInput(List<SparseCounts> batch) {
+    private void checkDocuments(List<SparseCounts> batch) {
         for (int doc = 0; doc < batch.size(); doc++) {
             SparseCounts counts = batch.get(doc);
             if (counts == null) {
@@ -173,37 +179,6 @@ public final class OnnxEncoder implements AutoCloseable {
             if (counts.dimension() != inputDimension) {
                 throw new IllegalArgumentException("document " + doc + " has dimension " + counts.dimension()
                         + ", encoder " + modelFile.getFileName() + " expects " + inputDimension);
-            }
-        }
-        long floats = (long) batch.size() * inputDimension;
-        if (floats * Float.BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("batch of " + batch.size() + " x " + inputDimension
-                    + " floats exceeds one buffer; split it");
-        }
-        FloatBuffer buffer = scratch.get();
-        if (buffer == null || buffer.capacity() < floats) {
-            buffer = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            scratch.set(buffer);
-        }
-        FloatBuffer input = buffer.duplicate();
-        input.clear().limit((int) floats);
-        input = input.slice();
-        for (int doc = 0; doc < batch.size(); doc++) {
-            SparseCounts counts = batch.get(doc);
-            int rowStart = doc * inputDimension;
-            for (int i = 0; i < counts.nnz(); i++) {
-                input.put(rowStart + counts.indexAt(i), counts.valueAt(i));
-            }
-        }
-        return input;
-    }
-
-    private void clear(FloatBuffer input, List<SparseCounts> batch) {
-        for (int doc = 0; doc < batch.size(); doc++) {
-            SparseCounts counts = batch.get(doc);
-            int rowStart = doc * inputDimension;
-            for (int i = 0; i < counts.nnz(); i++) {
-                input.put(rowStart + counts.indexAt(i), 0f);
             }
         }
     }
@@ -224,18 +199,63 @@ public final class OnnxEncoder implements AutoCloseable {
         return values;
     }
 
-    private static int checkInput(Path modelFile, OrtSession session) throws OrtException {
-        Map<String, NodeInfo> inputs = session.getInputInfo();
-        if (!inputs.keySet().equals(Set.of(EncoderGraph.INPUT))) {
-            throw new InferenceException(modelFile + ": graph inputs are " + inputs.keySet()
-                    + ", the encoder contract has exactly '" + EncoderGraph.INPUT + "'");
+    /** The form whose input names the graph has exactly. */
+    private static EncoderInput inputForm(Path modelFile, OrtSession session) {
+        Set<String> names = session.getInputNames();
+        if (names.equals(DENSE_INPUTS)) {
+            return EncoderInput.DENSE;
         }
-        long[] shape = floatMatrixShape(modelFile, "input", inputs.get(EncoderGraph.INPUT));
+        if (names.equals(SPARSE_INPUTS)) {
+            return EncoderInput.SPARSE;
+        }
+        throw new InferenceException(modelFile + ": graph inputs are " + new TreeSet<>(names)
+                + ", the encoder contract has exactly " + DENSE_INPUTS + " (dense) or "
+                + new TreeSet<>(SPARSE_INPUTS) + " (sparse)");
+    }
+
+    private static int checkDenseInput(Path modelFile, OrtSession session) throws OrtException {
+        long[] shape = floatMatrixShape(modelFile, "input", session.getInputInfo().get(EncoderGraph.INPUT));
         if (shape[1] <= 0) {
             throw new InferenceException(modelFile + ": input '" + EncoderGraph.INPUT
                     + "' has no fixed vocabulary dimension: " + Arrays.toString(shape));
         }
         return Math.toIntExact(shape[1]);
+    }
+
+    /** Checks the sparse inputs' types and shapes; V comes from the model metadata. */
+    private static int checkSparseInputs(Path modelFile, OrtSession session) throws OrtException {
+        Map<String, NodeInfo> inputs = session.getInputInfo();
+        checkVector(modelFile, inputs.get(EncoderGraph.INDICES), OnnxJavaType.INT64, -1);
+        checkVector(modelFile, inputs.get(EncoderGraph.VALUES), OnnxJavaType.FLOAT, -1);
+        checkVector(modelFile, inputs.get(EncoderGraph.ROWS), OnnxJavaType.INT64, -1);
+        checkVector(modelFile, inputs.get(EncoderGraph.BATCH_SIZE), OnnxJavaType.INT64, 1);
+        String declared = session.getMetadata().getCustomMetadata().get(EncoderGraph.INPUT_DIMENSION_KEY);
+        if (declared == null) {
+            throw new InferenceException(modelFile + ": sparse graph has no '" + EncoderGraph.INPUT_DIMENSION_KEY
+                    + "' metadata entry giving its input dimension");
+        }
+        int inputDimension;
+        try {
+            inputDimension = Integer.parseInt(declared);
+        } catch (NumberFormatException e) {
+            inputDimension = 0;
+        }
+        if (inputDimension <= 0) {
+            throw new InferenceException(modelFile + ": metadata '" + EncoderGraph.INPUT_DIMENSION_KEY
+                    + "' must be a positive integer, is '" + declared + "'");
+        }
+        return inputDimension;
+    }
+
+    /** A one-dimensional tensor of {@code type}: of dynamic length when {@code length} is -1, else of that length. */
+    private static void checkVector(Path modelFile, NodeInfo node, OnnxJavaType type, long length) {
+        long[] shape = node.getInfo() instanceof TensorInfo tensor && tensor.type == type ? tensor.getShape() : null;
+        boolean lengthFits = shape != null && shape.length == 1 && (length < 0 ? shape[0] < 0 : shape[0] == length);
+        if (!lengthFits) {
+            throw new InferenceException(modelFile + ": input '" + node.getName() + "' must be a "
+                    + type.name().toLowerCase(Locale.ROOT) + " tensor [" + (length < 0 ? "dynamic" : length)
+                    + "], is " + node.getInfo());
+        }
     }
 
     private static int checkOutputs(Path modelFile, OrtSession session) throws OrtException {

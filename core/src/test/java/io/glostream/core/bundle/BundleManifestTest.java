@@ -2,10 +2,13 @@ package io.glostream.core.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glostream.core.inference.EncoderInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +90,35 @@ class BundleManifestTest {
         BundleManifest zhFirst = twoLanguages().languages(List.of("zh", "en")).build();
 
         assertEquals(List.of("zh", "en"), BundleManifest.fromJson(zhFirst.toJson()).languages());
+    }
+
+    @Test
+    void writesEachEncodersInputFormInLowerCase() {
+        BundleManifest manifest = twoLanguages()
+                .encoder("en", new EncoderSpec("encoder-en.onnx", 3, 2, EncoderInput.SPARSE))
+                .build().withFiles(encoderFiles());
+
+        String json = new String(manifest.toJson(), StandardCharsets.UTF_8).replaceAll("\\s+", "");
+
+        assertTrue(json.contains("\"en\":{\"file\":\"encoder-en.onnx\",\"inputDim\":3,\"outputDim\":2,"
+                + "\"input\":\"sparse\"}"), json);
+        assertTrue(json.contains("\"zh\":{\"file\":\"encoder-zh.onnx\",\"inputDim\":2,\"outputDim\":2,"
+                + "\"input\":\"dense\"}"), json);
+    }
+
+    @Test
+    void readsAnEncoderWithoutInputFormAsDenseAsManifestsBeforeTheSparseFormWere() throws Exception {
+        BundleManifest manifest = twoLanguages()
+                .encoder("en", new EncoderSpec("encoder-en.onnx", 3, 2, EncoderInput.SPARSE))
+                .build().withFiles(encoderFiles());
+        String json = new String(manifest.toJson(), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"input\"\\s*:\\s*\"\\w+\"", "");
+
+        BundleManifest read = BundleManifest.fromJson(json.getBytes(StandardCharsets.UTF_8));
+
+        assertFalse(json.contains("\"input\""), json);
+        assertEquals(EncoderInput.DENSE, read.encoders().get("en").input());
+        assertEquals(EncoderInput.DENSE, read.encoders().get("global").input());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.glostream.core.inference.EncoderFixtures;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -151,10 +152,12 @@ class BundleWriterTest {
         for (String lang : small.languages()) {
             writer.addFile(SmallBundle.vocabularyFile(lang), new byte[] {'x'});
         }
-        writer.addFile("encoder-global.onnx", out -> EncoderGraphWriter.write(small.weights("global"), out));
+        writer.addFile("encoder-global.onnx",
+                out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
         EncoderWeights wider = EncoderFixtures.randomWeights(1, 13, 6, 4);
-        writer.addFile("encoder-en.onnx", out -> EncoderGraphWriter.write(wider, out));
-        writer.addFile("encoder-zh.onnx", out -> EncoderGraphWriter.write(small.weights("zh"), out));
+        writer.addFile("encoder-en.onnx", out -> EncoderGraphWriter.write(wider, EncoderInput.SPARSE, out));
+        writer.addFile("encoder-zh.onnx",
+                out -> EncoderGraphWriter.write(small.weights("zh"), EncoderInput.SPARSE, out));
 
         BundleVerificationException refused =
                 assertThrows(BundleVerificationException.class, () -> writer.commit(target));
@@ -167,7 +170,8 @@ class BundleWriterTest {
     @Test
     void commitRefusesManifestNamingAnEncoderFileThatWasNotAdded() {
         BundleWriter writer = new BundleWriter(small.manifest().build())
-                .addFile("encoder-global.onnx", out -> EncoderGraphWriter.write(small.weights("global"), out));
+                .addFile("encoder-global.onnx",
+                        out -> EncoderGraphWriter.write(small.weights("global"), EncoderInput.SPARSE, out));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> writer.commit(work.resolve("bundle")));

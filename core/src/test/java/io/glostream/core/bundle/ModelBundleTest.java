@@ -139,6 +139,16 @@ class ModelBundleTest {
     }
 
     @Test
+    void refusesEncoderWhoseInputFormDiffersFromTheManifest() throws IOException {
+        Tampering.editManifest(dir, manifest ->
+                ((ObjectNode) manifest.get("encoders").get("en")).put("input", "dense"));
+
+        BundleVerificationException refused = refuseToOpen();
+
+        assertEquals("encoder-en.onnx: encoder takes sparse input, the manifest says dense", refused.getMessage());
+    }
+
+    @Test
     void refusesManifestMissingALanguagesVocabularySize() throws IOException {
         Tampering.editManifest(dir, manifest -> ((ObjectNode) manifest.get("vocabularySizes")).remove("zh"));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glostream.core.inference.EncoderFixtures;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,8 @@ public final class SmallBundle {
         builder.trainingData(fingerprint);
         builder.metrics(JsonNodeFactory.instance.objectNode().put("topicUniqueness", 0.5));
         weights.forEach((name, encoder) -> builder.encoder(name,
-                new EncoderSpec(EncoderSpec.conventionalFile(name), encoder.inputDimension(), topics)));
+                new EncoderSpec(EncoderSpec.conventionalFile(name), encoder.inputDimension(), topics,
+                        EncoderInput.SPARSE)));
         vocabularySizes.forEach((lang, size) -> {
             builder.vocabularySize(lang, size);
             builder.analyzer(lang, JsonNodeFactory.instance.objectNode().put("analyzer", "standard-" + lang));
@@ -111,7 +113,8 @@ public final class SmallBundle {
         vocabularies.forEach((lang, words) -> writer.addFile(vocabularyFile(lang),
                 (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8)));
         weights.forEach((name, encoder) ->
-                writer.addFile(EncoderSpec.conventionalFile(name), out -> EncoderGraphWriter.write(encoder, out)));
+                writer.addFile(EncoderSpec.conventionalFile(name),
+                        out -> EncoderGraphWriter.write(encoder, EncoderInput.SPARSE, out)));
         return writer;
     }
 

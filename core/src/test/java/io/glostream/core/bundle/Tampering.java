@@ -3,6 +3,7 @@ package io.glostream.core.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class Tampering {
 
     public static byte[] onnx(EncoderWeights weights) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EncoderGraphWriter.write(weights, out);
+        EncoderGraphWriter.write(weights, EncoderInput.SPARSE, out);
         return out.toByteArray();
     }
 

@@ -20,38 +20,51 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OnnxEncoderTest {
+/**
+ * The behaviour every encoder graph has, whatever its {@link EncoderInput} form: each form runs all of it
+ * (see {@link DenseOnnxEncoderTest} and {@link SparseOnnxEncoderTest}), against a plain Java forward pass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OnnxEncoderTest {
 
-    private static final int V = 50;
-    private static final int H = 8;
-    private static final int K = 5;
+    static final int V = 50;
+    static final int H = 8;
+    static final int K = 5;
     private static final double TOLERANCE = 1e-6;
 
-    @TempDir
-    static Path dir;
+    /** Shared by the class's tests; injected into the {@code @BeforeAll} method, where fields are not yet. */
+    Path dir;
 
-    private static EncoderWeights weights;
-    private static Path modelFile;
-    private static OnnxEncoder encoder;
+    private final EncoderInput form;
+    EncoderWeights weights;
+    private Path modelFile;
+    private OnnxEncoder encoder;
+
+    OnnxEncoderTest(EncoderInput form) {
+        this.form = form;
+    }
 
     @BeforeAll
-    static void writeAndOpenEncoder() throws IOException {
+    void writeAndOpenEncoder(@TempDir Path classDir) throws IOException {
+        dir = classDir;
         weights = EncoderFixtures.randomWeights(42, V, H, K);
-        modelFile = writeModel(EncoderGraphWriter.build(weights), "encoder.onnx");
+        modelFile = writeModel(EncoderGraphWriter.build(weights, form), "encoder.onnx");
         encoder = OnnxEncoder.open(modelFile);
     }
 
     @AfterAll
-    static void closeEncoder() {
+    void closeEncoder() {
         encoder.close();
     }
 
     @Test
-    void reportsInputDimensionAndTopicsOfTheGraph() {
+    void reportsInputFormInputDimensionAndTopicsOfTheGraph() {
+        assertEquals(form, encoder.inputForm());
         assertEquals(V, encoder.inputDimension());
         assertEquals(K, encoder.topics());
     }
@@ -103,6 +116,19 @@ class OnnxEncoderTest {
     }
 
     @Test
+    void batchOfOnlyEmptyDocumentsMatchesForwardPass() {
+        List<float[]> dense = List.of(new float[V], new float[V], new float[V]);
+
+        EncoderOutput output = encoder.infer(sparse(dense));
+
+        assertEquals(3, output.size());
+        for (int doc = 0; doc < dense.size(); doc++) {
+            assertClose(ReferenceEncoder.mean(weights, dense.get(doc)), output.mean(doc), "mean of document " + doc);
+            assertClose(ReferenceEncoder.theta(weights, dense.get(doc)), output.theta(doc), "document " + doc);
+        }
+    }
+
+    @Test
     void countedOccurrencesAndTheirDenseFormGiveIdenticalOutput() {
         int[] tokens = {4, 9, 4, 49, 0, 4};
         float[] dense = new float[V];
@@ -118,8 +144,8 @@ class OnnxEncoderTest {
 
     @Test
     void aBatchLeavesNothingBehindForTheNextOne() {
-        // the dense input buffer is reused per thread: counts of a large dense batch must not leak into
-        // a later, smaller batch of sparse or empty documents
+        // input buffers are reused per thread: counts of a large dense batch must not leak into a later,
+        // smaller batch of sparse or empty documents
         Random random = new Random(3);
         encoder.infer(sparse(randomDocuments(random, 64, 1.0)));
         List<float[]> later = List.of(new float[V], EncoderFixtures.randomCounts(random, V, 0.1), new float[V]);
@@ -183,7 +209,7 @@ class OnnxEncoderTest {
 
     @Test
     void refusesGraphWithoutMeanOutput() throws IOException {
-        ModelProto full = EncoderGraphWriter.build(weights);
+        ModelProto full = EncoderGraphWriter.build(weights, form);
         ModelProto thetaOnly = full.toBuilder().setGraph(full.getGraph().toBuilder().removeOutput(1)).build();
         Path file = writeModel(thetaOnly, "theta-only.onnx");
 
@@ -219,7 +245,7 @@ class OnnxEncoderTest {
         assertThrows(IllegalStateException.class, () -> closing.infer(List.of(SparseCounts.empty(V))));
     }
 
-    private static Path writeModel(ModelProto model, String name) throws IOException {
+    Path writeModel(ModelProto model, String name) throws IOException {
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
             model.writeTo(out);

@@ -1,17 +1,33 @@
 package io.glostream.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glostream.core.bundle.ModelBundle;
 import io.glostream.core.features.Features;
+import io.glostream.core.features.SparseCounts;
+import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderOutput;
+import io.glostream.core.inference.GraphWeights;
+import io.glostream.core.inference.OnnxEncoder;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The committed sample bundle still loads and serves: it guards the bundle format against drift. */
 class CommittedSampleBundleTest {
 
     private static final Path BUNDLE = Path.of(System.getProperty("glostream.root", ".."), "sample", "bundle");
+    private static final Path SAMPLE_DOCUMENTS = Path.of(System.getProperty("glostream.root", ".."), "sample",
+            "ec_news");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void loadsAndTagsDocumentsInBothLanguages() throws Exception {
@@ -32,6 +48,58 @@ class CommittedSampleBundleTest {
             }
             assertEquals(topTopic(out.theta(0)), topTopic(out.theta(1)),
                     "an English and a Chinese document about students share their main topic");
+        }
+    }
+
+    @Test
+    void itsEncodersAreDenseGraphsAndKeepServingAsSuch() throws Exception {
+        try (ModelBundle bundle = ModelBundle.open(BUNDLE)) {
+            for (String name : bundle.manifest().encoders().keySet()) {
+                assertEquals(EncoderInput.DENSE, bundle.manifest().encoders().get(name).input(), name);
+                try (OnnxEncoder encoder = bundle.openEncoder(name)) {
+                    assertEquals(EncoderInput.DENSE, encoder.inputForm(), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void itsGlobalEncoderRewrittenSparseGivesTheSameTopicsOnTheSampleTestDocuments(@TempDir Path dir)
+            throws Exception {
+        try (TopicModel model = TopicModel.load(BUNDLE)) {
+            ModelProto denseGraph;
+            try (ModelBundle bundle = ModelBundle.open(BUNDLE)) {
+                denseGraph = ModelProto.parseFrom(Files.readAllBytes(bundle.file("encoder-global.onnx")));
+            }
+            Path sparseFile = dir.resolve("encoder-global-sparse.onnx");
+            try (OutputStream out = Files.newOutputStream(sparseFile)) {
+                EncoderGraphWriter.write(GraphWeights.of(denseGraph), EncoderInput.SPARSE, out);
+            }
+            List<Features> documents = new ArrayList<>();
+            for (String lang : model.languages()) {
+                for (String line : Files.readAllLines(SAMPLE_DOCUMENTS.resolve(lang + ".test.jsonl"))) {
+                    documents.add(model.featurizer().featurize(lang, JSON.readTree(line).get("text").asText()));
+                }
+            }
+            List<SparseCounts> inputs = documents.stream().map(Features::global).toList();
+            assertEquals(300, inputs.size());
+            assertTrue(inputs.stream().anyMatch(counts -> counts.nnz() == 0), "some sample documents are all OOV");
+
+            EncoderOutput expected = model.infer(documents);
+            EncoderOutput actual;
+            try (OnnxEncoder sparse = OnnxEncoder.open(sparseFile)) {
+                actual = sparse.infer(inputs);
+            }
+
+            double maxDiff = 0;
+            for (int doc = 0; doc < inputs.size(); doc++) {
+                float[] dense = expected.theta(doc);
+                float[] fromSparse = actual.theta(doc);
+                for (int k = 0; k < dense.length; k++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(dense[k] - fromSparse[k]));
+                }
+            }
+            assertEquals(0, maxDiff, 1e-6, "max |theta dense - theta sparse| over the sample test documents");
         }
     }
 

@@ -10,6 +10,7 @@ import io.glostream.core.bundle.EncoderSpec;
 import io.glostream.core.bundle.NpyFloatMatrix;
 import io.glostream.core.inference.EncoderFixtures;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import io.glostream.core.neighbours.LanguageNeighbours;
 import io.glostream.core.neighbours.NeighbourTable;
@@ -93,7 +94,7 @@ public final class ServableBundle {
             manifest.analyzer(lang, json.valueToTree(AnalyzerSettings.defaultsFor(lang).withPretokenized(true)));
         }
         weights.forEach((name, w) -> manifest.encoder(name,
-                new EncoderSpec(BundleLayout.encoderFile(name), w.inputDimension(), TOPICS)));
+                new EncoderSpec(BundleLayout.encoderFile(name), w.inputDimension(), TOPICS, EncoderInput.SPARSE)));
         Map<String, byte[]> files = new LinkedHashMap<>();
         Path scratch = Files.createTempDirectory("servable-bundle-");
         try {
@@ -126,7 +127,8 @@ public final class ServableBundle {
             writer.addFile(BundleLayout.TOPIC_WORD_FILE,
                     out -> new NpyFloatMatrix(TOPICS, 21, topicWord).writeTo(out));
         }
-        weights.forEach((name, w) -> writer.addFile(BundleLayout.encoderFile(name), out -> EncoderGraphWriter.write(w, out)));
+        weights.forEach((name, w) -> writer.addFile(BundleLayout.encoderFile(name),
+                out -> EncoderGraphWriter.write(w, EncoderInput.SPARSE, out)));
         return writer;
     }
 

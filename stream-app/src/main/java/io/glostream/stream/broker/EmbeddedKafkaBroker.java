@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka cluster inside this JVM: one KRaft node that is both broker and controller, listening on
  * free loopback ports, with the settings exactly-once processing needs on one node (see {@link SingleNodeConfig}).
  *
- * <p>{@link #start(Path)} returns once the broker answers requests. {@link #close()} stops it and, when the broker
+ * <p>{@link #start(BrokerOptions)} returns once the broker answers requests. {@link #close()} stops it and, when the broker
  * made its own temporary data directory, deletes that directory.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
@@ -50,20 +51,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final String bootstrapServers;
     private final Path dataDir;
     private final boolean deleteDataDirOnClose;
+    private final BrokerOptions options;
     private boolean closed;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, Admin admin, String bootstrapServers, Path dataDir,
-            boolean deleteDataDirOnClose) {
+            boolean deleteDataDirOnClose, BrokerOptions options) {
         this.server = server;
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.dataDir = dataDir;
         this.deleteDataDirOnClose = deleteDataDirOnClose;
+        this.options = options;
     }
 
     /** Starts a broker in a new temporary directory that {@link #close()} deletes. */
     public static EmbeddedKafkaBroker start() {
-        return start(null);
+        return start(BrokerOptions.defaults());
     }
 
     /**
@@ -74,26 +77,49 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker does not start or does not answer within a minute
      */
     public static EmbeddedKafkaBroker start(Path dataDir) {
+        return start(BrokerOptions.defaults().withDataDir(dataDir));
+    }
+
+    /**
+     * Starts a broker as {@code options} say: on its data directory (as {@link #start(Path)}), on its ports (free
+     * ones where they are 0), with a SASL/PLAIN client listener when it names users. {@link #options()} then
+     * gives the ports taken, so that a broker closed on a persistent directory can start again where its clients
+     * look for it.
+     *
+     * @throws IllegalStateException if the broker does not start or does not answer within a minute
+     */
+    public static EmbeddedKafkaBroker start(BrokerOptions options) {
+        Objects.requireNonNull(options, "options");
         long startNanos = System.nanoTime();
-        boolean temporary = dataDir == null;
-        Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
+        boolean temporary = options.dataDir() == null;
+        Path dir = temporary ? createTempDir() : options.dataDir().toAbsolutePath();
         Path logDir = dir.resolve("kraft-combined-logs");
-        int[] ports = FreePorts.pick(2);
-        String bootstrap = SingleNodeConfig.HOST + ":" + ports[0];
+        int[] free = FreePorts.pick(3);
+        BrokerOptions taken = options.withDataDir(temporary ? null : dir).withPorts(
+                options.brokerPort() == 0 ? free[0] : options.brokerPort(),
+                options.controllerPort() == 0 ? free[1] : options.controllerPort(),
+                options.sasl() && options.saslPort() == 0 ? free[2] : options.saslPort());
+        String internal = SingleNodeConfig.HOST + ":" + taken.brokerPort();
+        String bootstrap = options.sasl() ? SingleNodeConfig.HOST + ":" + taken.saslPort() : internal;
         KafkaRaftServer server = null;
         Admin admin = null;
         boolean started = false;
         try {
-            KafkaConfig config = KafkaConfig.fromProps(SingleNodeConfig.properties(logDir, ports[0], ports[1]), false);
+            Properties properties = options.sasl()
+                    ? SingleNodeConfig.properties(logDir, taken.brokerPort(), taken.controllerPort(), taken.saslPort(),
+                            options.plainUsers())
+                    : SingleNodeConfig.properties(logDir, taken.brokerPort(), taken.controllerPort());
+            KafkaConfig config = KafkaConfig.fromProps(properties, false);
             boolean formatted = KraftStorage.formatIfNeeded(config, logDir);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internal));
             awaitClusterAnswers(admin);
-            LOG.info("Kafka broker on {} ({} log dir {}) started in {} ms", bootstrap,
-                    formatted ? "new" : "existing", logDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+            LOG.info("Kafka broker on {}{} ({} log dir {}) started in {} ms", bootstrap,
+                    options.sasl() ? " (SASL_PLAINTEXT, PLAIN)" : "", formatted ? "new" : "existing", logDir,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
             started = true;
-            return new EmbeddedKafkaBroker(server, admin, bootstrap, dir, temporary);
+            return new EmbeddedKafkaBroker(server, admin, bootstrap, dir, temporary, taken);
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka broker in " + dir + " did not start: " + e.getMessage(), e);
         } finally {
@@ -106,7 +132,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** The {@code host:port} clients connect to. */
+    /**
+     * The options this broker runs with, every port the one it took: starting them again after {@link #close()}
+     * restarts this broker on the same directory and addresses (for a persistent data directory).
+     */
+    public BrokerOptions options() {
+        return options;
+    }
+
+    /** The {@code host:port} clients connect to (the SASL listener when the broker has one). */
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -116,7 +150,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
-    /** An admin client of this broker, shared and closed by {@link #close()}: callers must not close it. */
+    /** An admin client of this broker (on its PLAINTEXT listener), shared and closed by {@link #close()}: callers must not close it. */
     public Admin admin() {
         return admin;
     }

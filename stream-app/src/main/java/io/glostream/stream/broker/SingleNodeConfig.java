@@ -1,6 +1,8 @@
 package io.glostream.stream.broker;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -13,9 +15,33 @@ final class SingleNodeConfig {
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String SASL_LISTENER = "SASL_PLAINTEXT";
     static final String HOST = "127.0.0.1";
 
     private SingleNodeConfig() {
+    }
+
+    /**
+     * As {@link #properties(Path, int, int)}, plus a SASL_PLAINTEXT client listener on {@code saslPort} accepting the
+     * given PLAIN users; the PLAINTEXT listener stays for inter-broker traffic and the broker's own admin client.
+     */
+    static Properties properties(Path logDir, int brokerPort, int controllerPort, int saslPort,
+            Map<String, String> plainUsers) {
+        Properties p = properties(logDir, brokerPort, controllerPort);
+        p.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
+                + SASL_LISTENER + "://" + HOST + ":" + saslPort + ","
+                + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
+                + SASL_LISTENER + "://" + HOST + ":" + saslPort);
+        p.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + SASL_LISTENER + ":SASL_PLAINTEXT,"
+                + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        plainUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                .append('"'));
+        p.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config", jaas.append(';')
+                .toString());
+        return p;
     }
 
     static Properties properties(Path logDir, int brokerPort, int controllerPort) {

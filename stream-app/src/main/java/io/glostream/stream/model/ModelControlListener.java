@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the compacted control topic for one model name and swaps in each newly announced bundle once it
- * has loaded and verified beside the serving one. A refused bundle is logged and counted, and the serving
- * model stays. Every instance runs its own listener over the whole topic (no consumer group), so all of
+ * has loaded and verified beside the serving one. A bundle that fails, or that drops a language the serving
+ * model tags (see {@link ModelLoader}), is refused, logged and counted, and the serving model stays. Every
+ * instance runs its own listener over the whole topic (no consumer group), so all of
  * them follow every announcement.
  */
 public final class ModelControlListener implements AutoCloseable {
@@ -130,7 +131,7 @@ public final class ModelControlListener implements AutoCloseable {
         }
         TopicModel next;
         try {
-            next = loader.load(modelName, ref);
+            next = loader.load(modelName, ref, holder.languages());
         } catch (ModelRefusedException e) {
             metrics.modelRefused();
             LOG.warn("refused model {} {}: {}; still serving {}", modelName, ref.getVersion(), e.getMessage(),

@@ -1,6 +1,7 @@
 package io.glostream.stream.model;
 
 import io.glostream.core.model.TopicModel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,6 +37,15 @@ public final class ModelHolder implements AutoCloseable {
             throw new IllegalStateException("the model holder is closed");
         }
         return serving.version();
+    }
+
+    /** The languages of the model now serving, in its bundle's order. */
+    public List<String> languages() {
+        ServingModel serving = current.get();
+        if (serving == null) {
+            throw new IllegalStateException("the model holder is closed");
+        }
+        return serving.model().languages();
     }
 
     /** Makes {@code next} current; the model it replaces closes after its last lease. */

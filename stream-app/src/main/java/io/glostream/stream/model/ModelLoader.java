@@ -4,11 +4,21 @@ import io.glostream.core.bundle.BundleVerificationException;
 import io.glostream.core.model.TopicModel;
 import io.glostream.schemas.ModelRef;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads the bundle an announcement names and checks it is the one announced: every checksum and shape
  * (by {@link TopicModel#load}), then the manifest's sha256, model name and version against the
  * announcement's. Anything off refuses the bundle.
+ *
+ * <p>A hot swap must also keep every language the serving model tags ({@link #load(String, ModelRef, Collection)}):
+ * a retrain that dropped one would turn that language's documents from tagged results into
+ * {@code UNSUPPORTED_LANGUAGE} dead letters in the middle of the stream, with no operator deciding it. A bundle
+ * that adds languages is accepted. Serving fewer languages is a deliberate change: restart with the new
+ * {@code model.path}.
  */
 public final class ModelLoader {
 
@@ -52,6 +62,25 @@ public final class ModelLoader {
         if (problem != null) {
             model.close();
             throw new ModelRefusedException("bundle " + path + " refused: " + problem);
+        }
+        return model;
+    }
+
+    /**
+     * As {@link #load(String, ModelRef)}, and refuses a bundle that does not serve every one of
+     * {@code servingLanguages} (the languages of the model it would replace).
+     */
+    public TopicModel load(String modelName, ModelRef ref, Collection<String> servingLanguages)
+            throws ModelRefusedException {
+        Objects.requireNonNull(servingLanguages, "servingLanguages");
+        TopicModel model = load(modelName, ref);
+        Set<String> missing = new TreeSet<>(servingLanguages);
+        missing.removeAll(model.languages());
+        if (!missing.isEmpty()) {
+            model.close();
+            throw new ModelRefusedException("bundle " + ModelRefs.location(ref.getUri()) + " refused: it serves "
+                    + model.languages() + " but not " + missing + ", which the serving model tags; restart with "
+                    + "model.path to drop a language");
         }
         return model;
     }

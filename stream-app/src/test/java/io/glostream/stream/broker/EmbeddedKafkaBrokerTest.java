@@ -3,6 +3,8 @@ package io.glostream.stream.broker;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.glostream.stream.testing.KafkaTestClients;
@@ -13,17 +15,23 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +125,58 @@ class EmbeddedKafkaBrokerTest {
             assertEquals(List.of("one", "two", "three"), values(records));
         }
         assertTrue(Files.exists(dataDir.resolve("kraft-combined-logs").resolve("meta.properties")));
+    }
+
+    @Test
+    void restartedWithItsOwnOptionsItComesBackOnTheSamePortsAndClientsCarryOn(@TempDir Path dataDir) throws Exception {
+        EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(BrokerOptions.defaults().withDataDir(dataDir));
+        BrokerOptions taken = first.options();
+        assertTrue(taken.brokerPort() > 0 && taken.controllerPort() > 0, taken.toString());
+        assertEquals("127.0.0.1:" + taken.brokerPort(), first.bootstrapServers());
+        first.createTopics(List.of(new NewTopic("across-restart", 1, (short) 1)));
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestClients.producer(first.bootstrapServers())) {
+            producer.send(new ProducerRecord<>("across-restart", "before".getBytes(UTF_8))).get(TIMEOUT.toSeconds(),
+                    TimeUnit.SECONDS);
+            first.close();
+            try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(taken)) {
+                assertEquals(first.bootstrapServers(), second.bootstrapServers());
+                assertEquals(taken, second.options());
+                producer.send(new ProducerRecord<>("across-restart", "after".getBytes(UTF_8))).get(TIMEOUT.toSeconds(),
+                        TimeUnit.SECONDS);
+                assertEquals(List.of("before", "after"), values(KafkaTestClients.drain(second.bootstrapServers(),
+                        "across-restart", IsolationLevel.READ_COMMITTED, 2, TIMEOUT)));
+            }
+        }
+    }
+
+    @Test
+    void aSaslListenerServesItsPlainUsersAndRefusesAWrongPassword() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.defaults()
+                .withPlainUsers(Map.of("alice", "alice-secret")))) {
+            assertEquals("127.0.0.1:" + broker.options().saslPort(), broker.bootstrapServers());
+            broker.createTopics(List.of(new NewTopic("secured", 1, (short) 1)));
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(sasl(broker, "alice", "alice-secret"),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>("secured", "hello".getBytes(UTF_8))).get(TIMEOUT.toSeconds(),
+                        TimeUnit.SECONDS);
+            }
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(sasl(broker, "alice", "wrong"),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> producer
+                        .send(new ProducerRecord<>("secured", "intruder".getBytes(UTF_8))).get(TIMEOUT.toSeconds(),
+                                TimeUnit.SECONDS));
+                assertInstanceOf(SaslAuthenticationException.class, e.getCause(), e.toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> sasl(EmbeddedKafkaBroker broker, String user, String password) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"" + user + "\" password=\"" + password + "\";");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,23 @@ class ModelLoaderTest {
         assertTrue(assertThrows(ModelRefusedException.class, () -> loader.load("other-model",
                 ref(SampleBundles.SAMPLE.toString(), "sample-1", sha))).getMessage()
                 .endsWith("refused: it is model " + SampleBundles.SAMPLE_NAME + ", announced under other-model"));
+    }
+
+    @Test
+    void aBundleThatDropsALanguageOfTheServingModelIsRefusedAndOneThatKeepsThemIsAccepted() throws Exception {
+        Path enJa = SampleBundles.copyWithLanguage(dir.resolve("en-ja"), "sample-ja", "ja");
+        ModelRef ref;
+        try (TopicModel model = TopicModel.load(enJa)) {
+            assertEquals(List.of("en", "ja"), model.languages());
+            ref = ModelRefs.of(model, enJa);
+        }
+        ModelRefusedException e = assertThrows(ModelRefusedException.class,
+                () -> loader.load(SampleBundles.SAMPLE_NAME, ref, List.of("en", "zh")));
+        assertEquals("bundle " + enJa + " refused: it serves [en, ja] but not [zh], which the serving model tags; "
+                + "restart with model.path to drop a language", e.getMessage());
+        try (TopicModel accepted = loader.load(SampleBundles.SAMPLE_NAME, ref, List.of("en"))) {
+            assertEquals("sample-ja", accepted.version());
+        }
     }
 
     @Test

@@ -13,8 +13,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +25,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +96,24 @@ class OpsServerTest {
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
         return JSON.readTree(response.body());
+    }
+
+    @Test
+    void boundToLoopbackItIsNotReachableOnTheMachinesOtherAddresses() throws Exception {
+        InetAddress other = null;
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    other = address;
+                }
+            }
+        }
+        Assumptions.assumeTrue(other != null, "this machine has no non-loopback IPv4 address to try");
+        assertEquals(200, get("/health").statusCode());
+        InetSocketAddress elsewhere = new InetSocketAddress(other, server.port());
+        try (Socket socket = new Socket()) {
+            assertThrows(ConnectException.class, () -> socket.connect(elsewhere, 2_000));
+        }
     }
 
     @Test
@@ -267,7 +290,8 @@ class OpsServerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/nope", "/metrics/", "/health/live", "/trend"})
+    @ValueSource(strings = {"/", "/nope", "/metrics/", "/health/live", "/trend", "/admin", "/METRICS",
+        "/metrics/../admin", "/trends/local/x"})
     void unknownPathsAreNotFound(String path) throws Exception {
         HttpResponse<String> response = get(path);
 

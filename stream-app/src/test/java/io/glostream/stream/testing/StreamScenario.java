@@ -62,8 +62,7 @@ public final class StreamScenario implements AutoCloseable {
         raw.putAll(extra);
         settings = StreamSettings.of(raw);
         createTopics(partitions);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = clientConfig();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
@@ -104,8 +103,7 @@ public final class StreamScenario implements AutoCloseable {
 
     /** Every result so far, read-committed: tagged documents and dead letters, in per-partition order. */
     public Results readResults(int expected, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
@@ -130,7 +128,7 @@ public final class StreamScenario implements AutoCloseable {
     }
 
     private void createTopics(int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig())) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : List.of(settings.documentsTopic(), settings.outputTopic(), settings.deadLetterTopic(),
                     settings.trendsTopic())) {
@@ -145,6 +143,21 @@ public final class StreamScenario implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The cluster and the scenario's security settings ({@code kafka.security.*}, {@code kafka.sasl.*},
+     * {@code kafka.ssl.*}), so that the test's own clients get in where the app does.
+     */
+    private Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        settings.kafka().forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                config.put(key, value);
+            }
+        });
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
     }
 
     /** A document stamped now. */

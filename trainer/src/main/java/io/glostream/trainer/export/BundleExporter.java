@@ -10,6 +10,7 @@ import io.glostream.core.bundle.NpyFloatMatrix;
 import io.glostream.core.features.Featurizer;
 import io.glostream.core.inference.BatchNorm;
 import io.glostream.core.inference.EncoderGraphWriter;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import io.glostream.core.inference.LinearLayer;
 import io.glostream.core.model.TopicWords;
@@ -29,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a trained GloCTM model as a servable bundle in the {@link BundleLayout}: the global encoder and each
- * language's local encoder as ONNX graphs (outputs theta and the pre-softmax mean; the mean head's
- * inference-mode batch norm folded into its linear layer), the vocabularies, the neighbour table, the
+ * language's local encoder as ONNX graphs in the sparse input form (outputs theta and the pre-softmax mean;
+ * the mean head's inference-mode batch norm folded into its linear layer), the vocabularies, the neighbour table, the
  * topic-word matrix, the topics' top words, and a manifest with the analyzers' settings and the provenance.
  * The bundle is committed atomically and verified before it appears (see {@link BundleWriter}).
  */
@@ -98,13 +99,14 @@ public final class BundleExporter {
         }
         for (int e = 0; e < encoders.size(); e++) {
             manifest.encoder(encoderNames.get(e), new EncoderSpec(BundleLayout.encoderFile(encoderNames.get(e)),
-                    encoders.get(e).inputDimension(), topics));
+                    encoders.get(e).inputDimension(), topics, EncoderInput.SPARSE));
         }
 
         BundleWriter writer = new BundleWriter(manifest.build());
         for (int e = 0; e < encoders.size(); e++) {
             EncoderWeights encoder = encoders.get(e);
-            writer.addFile(BundleLayout.encoderFile(encoderNames.get(e)), out -> EncoderGraphWriter.write(encoder, out));
+            writer.addFile(BundleLayout.encoderFile(encoderNames.get(e)),
+                    out -> EncoderGraphWriter.write(encoder, EncoderInput.SPARSE, out));
         }
         addVocabulariesAndNeighbours(writer, languages, vocabularies, neighbours);
         NpyFloatMatrix topicWord = new NpyFloatMatrix(topics, weights.vocab1() + weights.vocab2(), weights.topicWord());

@@ -14,6 +14,7 @@ import io.glostream.core.bundle.BundleVerificationException;
 import io.glostream.core.bundle.EncoderSpec;
 import io.glostream.core.bundle.NpyFloatMatrix;
 import io.glostream.core.bundle.Tampering;
+import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
 import io.glostream.core.model.TopicModel;
 import io.glostream.core.model.TopicWords;
@@ -69,9 +70,10 @@ class BundleExporterTest {
         assertEquals("news-7", manifest.modelVersion());
         assertEquals("news", manifest.modelName());
         assertEquals(NOW.toString(), manifest.createdAt());
-        assertEquals(new EncoderSpec("encoder-global.onnx", 108, 4), manifest.encoders().get("global"));
-        assertEquals(new EncoderSpec("encoder-en.onnx", 60, 4), manifest.encoders().get("en"));
-        assertEquals(new EncoderSpec("encoder-zh.onnx", 48, 4), manifest.encoders().get("zh"));
+        assertEquals(new EncoderSpec("encoder-global.onnx", 108, 4, EncoderInput.SPARSE),
+                manifest.encoders().get("global"));
+        assertEquals(new EncoderSpec("encoder-en.onnx", 60, 4, EncoderInput.SPARSE), manifest.encoders().get("en"));
+        assertEquals(new EncoderSpec("encoder-zh.onnx", 48, 4, EncoderInput.SPARSE), manifest.encoders().get("zh"));
         assertTrue(manifest.analyzers().get("zh").get("pretokenized").asBoolean());
         assertEquals("abc", manifest.trainingData().get("sha256").asText());
         assertEquals(4, manifest.trainingData().at("/config/numTopics").asInt());
