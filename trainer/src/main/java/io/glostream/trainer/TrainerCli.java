@@ -47,6 +47,7 @@ public final class TrainerCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(TrainerCli::reportError);
+        cli.setParameterExceptionHandler(TrainerCli::reportBadArguments);
         return cli.execute(args);
     }
 
@@ -65,6 +66,16 @@ public final class TrainerCli {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /** Picocli prints the whole usage after a bad argument; one line naming the option is easier to act on. */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage().replaceAll("\\R", " ")
+                + " (see " + cli.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

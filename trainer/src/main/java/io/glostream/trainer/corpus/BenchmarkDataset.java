@@ -57,7 +57,15 @@ public final class BenchmarkDataset {
         }
         Map<String, float[]> vectors = new HashMap<>();
         for (int w = 0; w < vocabulary.size(); w++) {
-            vectors.put(vocabulary.word(w), w2v.row(w));
+            float[] row = w2v.row(w);
+            for (int c = 0; c < row.length; c++) {
+                // one NaN poisons the neighbour search and the CKA embeddings far from here: refuse it at the source
+                if (!Float.isFinite(row[c])) {
+                    throw new CorpusFormatException(dir.resolve("word2vec_" + sfx + ".npz") + ": row " + w + " (\""
+                            + vocabulary.word(w) + "\"), column " + c + " is " + row[c] + ", not a finite number");
+                }
+            }
+            vectors.put(vocabulary.word(w), row);
         }
         return new Language(lang, vocabulary, train, test, WordVectors.of(w2v.columns(), vectors));
     }

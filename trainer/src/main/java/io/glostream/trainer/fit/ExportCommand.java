@@ -63,6 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!Files.exists(checkpoint)) {
             throw new IllegalArgumentException(checkpoint + ": no such checkpoint");
         }
+        OutputFiles.checkBundleTarget("--out", out, replace);
         ObjectMapper json = new ObjectMapper();
         ObjectNode recorded = json.createObjectNode();
         ObjectNode trainingData = json.createObjectNode().put("checkpoint", checkpoint.getFileName().toString());
@@ -81,6 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
         BilingualCorpus corpus = data.load();
         PreparedCorpus prepared = GloCtmFit.prepare(corpus, data.vocabulary(), data.neighbours(), data.threads());
         try (GloCtmTrainer trainer = GloCtmTrainer.resume(checkpoint)) {
+            checkVocabularies(trainer, prepared);
             GloCtmExport weights = aligner.apply(trainer.model().export(), prepared.featurizer(), trainingData,
                     spec.commandLine().getOut()).weights();
             BundleManifest manifest = new BundleExporter().export(weights, prepared.featurizer(),
@@ -90,5 +92,15 @@ public final class ExportCommand implements Callable<Integer> {
                     + manifest.modelVersion() + " (" + trainer.completedEpochs() + " epochs) written to " + out);
         }
         return 0;
+    }
+
+    private void checkVocabularies(GloCtmTrainer trainer, PreparedCorpus prepared) {
+        int v1 = prepared.featurizer().vocabulary(0).size();
+        int v2 = prepared.featurizer().vocabulary(1).size();
+        if (trainer.model().vocabSize(1) != v1 || trainer.model().vocabSize(2) != v2) {
+            throw new IllegalArgumentException(checkpoint + ": checkpoint vocabularies (" + trainer.model().vocabSize(1)
+                    + ", " + trainer.model().vocabSize(2) + ") differ from the data's (" + v1 + ", " + v2
+                    + "): not a checkpoint of this data and these options");
+        }
     }
 }

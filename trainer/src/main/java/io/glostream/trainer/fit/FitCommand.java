@@ -112,6 +112,7 @@ public final class FitCommand implements Callable<Integer> {
                 .device(ComputeDevice.parse(device)).build();
         FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
                 checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
+        checkOutputs(options.checkpoint());
         BundleAligner aligner = align.load(data.langs());
         BilingualCorpus corpus = data.load();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -154,6 +155,18 @@ public final class FitCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** Hours of training must not end in an unwritable path: every output location is checked first. */
+    private void checkOutputs(Path checkpointFile) throws IOException {
+        OutputFiles.checkBundleTarget("--out", out, false);
+        OutputFiles.checkWritableFile("--checkpoint", checkpointFile);
+        if (json != null) {
+            OutputFiles.checkWritableFile("--json", json);
+        }
+        if (report != null) {
+            OutputFiles.checkWritableFile("--report", report);
+        }
     }
 
     @Option(names = "--model-name", paramLabel = "NAME",

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,12 +19,18 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A training checkpoint in a small binary format (big-endian, {@link DataOutputStream} conventions):
  * magic and format version; the configuration as name/value text; V1, V2, completed epochs and Adam's step
  * count; then every named float array (parameters, batch-norm running statistics, Adam's moments) with its
- * shape. Reading checks that names and shapes are exactly those of the model the configuration builds.
+ * shape; then the CRC-32 of everything before it, as a long. Reading checks that names and shapes are exactly
+ * those of the model the configuration builds and that the CRC matches, so a truncated or damaged file is refused
+ * rather than resumed or exported with garbage weights. Files written before the CRC was added end after the arrays
+ * and are read without that check.
  */
 final class GloCtmCheckpoint {
 
@@ -41,8 +48,10 @@ final class GloCtmCheckpoint {
             Files.createDirectories(parent);
         }
         Path temp = path.resolveSibling(path.getFileName() + ".tmp");
+        CRC32 crc = new CRC32();
         try (OutputStream file = Files.newOutputStream(temp);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 20))) {
+             DataOutputStream out = new DataOutputStream(
+                     new CheckedOutputStream(new BufferedOutputStream(file, 1 << 20), crc))) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT_VERSION);
             Map<String, String> config = model.config().toMap();
@@ -60,13 +69,25 @@ final class GloCtmCheckpoint {
             for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
                 writeArray(out, e.getKey(), e.getValue());
             }
+            out.writeLong(crc.getValue());
         }
         Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static GloCtmTrainer read(Path path) throws IOException {
+        try {
+            return readChecked(path);
+        } catch (EOFException e) {
+            throw new IOException(path + ": truncated checkpoint (the file ends early)", e);
+        }
+    }
+
+    private static GloCtmTrainer readChecked(Path path) throws IOException {
+        CRC32 crc = new CRC32();
+        // the CRC sees exactly the bytes the data stream consumes, since DataInputStream reads ahead nothing
         try (InputStream file = Files.newInputStream(path);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(file, 1 << 20))) {
+             DataInputStream in = new DataInputStream(
+                     new CheckedInputStream(new BufferedInputStream(file, 1 << 20), crc))) {
             String magic = in.readUTF();
             if (!MAGIC.equals(magic)) {
                 throw new IOException(path + " is not a GloCTM checkpoint");
@@ -96,6 +117,7 @@ final class GloCtmCheckpoint {
                 for (int i = 0; i < count; i++) {
                     readArrayInto(in, arrays, path);
                 }
+                checkCrc(in, crc.getValue(), path);
                 trainer.restoreCompletedEpochs(epochs);
                 trainer.optimizer().restoreSteps(steps);
                 return trainer;
@@ -103,6 +125,20 @@ final class GloCtmCheckpoint {
                 trainer.close();
                 throw e;
             }
+        }
+    }
+
+    /** Compares the trailing CRC with {@code expected}; a file that ends right after its arrays predates the CRC. */
+    private static void checkCrc(DataInputStream in, long expected, Path path) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return;
+        }
+        byte[] rest = new byte[Long.BYTES - 1];
+        in.readFully(rest);
+        long stored = ByteBuffer.allocate(Long.BYTES).put((byte) first).put(rest).flip().getLong();
+        if (stored != expected || in.read() >= 0) {
+            throw new IOException(path + ": damaged checkpoint (its CRC-32 does not match its content)");
         }
     }
 

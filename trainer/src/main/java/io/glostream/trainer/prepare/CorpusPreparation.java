@@ -52,9 +52,19 @@ public final class CorpusPreparation {
         List<List<Features>> features = new ArrayList<>();
         for (int l = 0; l < 2; l++) {
             features.add(featurizeTokens(featurizer, l, tokens.get(l)));
+            checkNotAllEmpty(featurizer.languages().get(l), features.get(l), vocabs.get(l).size());
         }
         return new PreparedCorpus(featurizer, neighbours.table(), neighbours.report(), List.copyOf(corpora),
                 List.copyOf(features));
+    }
+
+    /** A language none of whose documents has a vocabulary word would train on nothing: wrong texts or options. */
+    private static void checkNotAllEmpty(String lang, List<Features> features, int vocabularySize) {
+        if (features.stream().allMatch(f -> f.bow().counts().nnz() == 0)) {
+            throw new IllegalArgumentException(lang + ": none of the " + features.size()
+                    + " training documents has a word of the " + vocabularySize
+                    + "-word vocabulary (check the texts' language, --langs and --pretokenized)");
+        }
     }
 
     /** Featurises further documents (a test split) with a prepared corpus's featurizer. */
