@@ -65,6 +65,7 @@ public final class StreamCli {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(StreamCli::reportBadArguments);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             boolean userError = e instanceof IllegalArgumentException || e instanceof ModelRefusedException
                     || e instanceof IllegalStateException || e instanceof IOException || e instanceof UncheckedIOException;
@@ -78,6 +79,15 @@ public final class StreamCli {
             return userError ? EXIT_BAD_INPUT : EXIT_FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** Picocli prints the whole usage after a bad argument; one line naming the option is easier to act on. */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String name = cli.getCommandSpec().qualifiedName();
+        cli.getErr().println(name + ": " + e.getMessage().replaceAll("\\R", " ") + " (see " + name + " --help)");
+        cli.getErr().flush();
+        return EXIT_BAD_INPUT;
     }
 
     /** Options every command that talks to Kafka shares: where settings come from. */

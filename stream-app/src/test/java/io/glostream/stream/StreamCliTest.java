@@ -41,6 +41,18 @@ class StreamCliTest {
     }
 
     @Test
+    void aBadArgumentIsOneLineNamingItNotTheWholeUsage() {
+        assertEquals(StreamCli.EXIT_BAD_INPUT, run("demo", "--docs", "many"));
+        String printed = err.toString().strip();
+        assertEquals(1, printed.lines().count(), printed);
+        assertTrue(printed.startsWith("glostream-stream demo: Invalid value for option '--docs'"), printed);
+        assertTrue(printed.endsWith("(see glostream-stream demo --help)"), printed);
+        err.getBuffer().setLength(0);
+        assertEquals(StreamCli.EXIT_BAD_INPUT, run("run", "--no-such-option"));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
     void aMissingBundleIsOneLineAndExitCodeTwo() {
         assertEquals(StreamCli.EXIT_BAD_INPUT, run("demo", "--model", "/no/such/bundle"));
         assertTrue(err.toString().strip().startsWith("glostream-stream demo: --model /no/such/bundle: no such bundle"),
