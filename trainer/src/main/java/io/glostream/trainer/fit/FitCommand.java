@@ -17,7 +17,7 @@ import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.ComputeDevice;
-import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
+import io.glostream.trainer.neighbours.NeighbourReport;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.model.GloCtmExport;
@@ -239,13 +239,13 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config,
-                                                  DictionaryLedNeighbours.Report neighbours) {
+                                                  NeighbourReport neighbours) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dataset", corpus.name());
         p.put("languages", corpus.languages());
         p.put("trainDocuments", corpus.sides().stream().map(s -> s.train().size()).toList());
         p.put("testDocuments", corpus.sides().stream().map(s -> s.test().size()).toList());
-        p.put("dictionary", corpus.dictionary().getFileName().toString());
+        p.put("dictionary", corpus.dictionary() == null ? null : corpus.dictionary().getFileName().toString());
         p.put("neighbours", neighbours);
         p.put("documentEmbeddings", "tf-idf weighted mean of the word vectors");
         p.put("theta", "global encoder on the polyglot-augmented input");

@@ -57,10 +57,10 @@ public final class GloCtmFit {
                 .map(s -> LanguageAnalyzers.create(s.lang(), s.analyzer())).toList();
         List<Vocabulary> fixed = data.hasFixedVocabularies()
                 ? data.sides().stream().map(BilingualCorpus.Side::fixedVocabulary).toList() : null;
-        return new CorpusPreparation(vocabulary, neighbourK, threads)
+        return new CorpusPreparation(vocabulary, neighbourK, threads, data.alignedVectors())
                 .prepare(analyzers, data.sides().stream().map(BilingualCorpus.Side::train).toList(), fixed,
                         data.sides().stream().map(BilingualCorpus.Side::vectors).toList(),
-                        BilingualDictionary.load(data.dictionary()));
+                        data.dictionary() == null ? null : BilingualDictionary.load(data.dictionary()));
     }
 
     public Result fit(BilingualCorpus data) {
