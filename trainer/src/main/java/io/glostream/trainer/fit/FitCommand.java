@@ -56,6 +56,9 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     AlignOptions align;
 
+    @Mixin
+    DocumentVectorOptions documentVectors;
+
     @Option(names = "--topics", defaultValue = "50", description = "Number of topics K (default: ${DEFAULT-VALUE}).")
     int topics;
 
@@ -111,7 +114,8 @@ public final class FitCommand implements Callable<Integer> {
                 .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
                 .device(ComputeDevice.parse(device)).build();
         FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
-                checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
+                checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume,
+                documentVectors.sources(data.langs()));
         BundleAligner aligner = align.load(data.langs());
         BilingualCorpus corpus = data.load();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -126,7 +130,8 @@ public final class FitCommand implements Callable<Integer> {
                         corpus.sides().get(l).test(), result.testFeatures().get(l)));
             }
             Map<String, Object> training = trainingSummary(result.epochs(), fitSeconds);
-            Map<String, Object> provenance = provenance(corpus, config, result.corpus().neighbourReport());
+            Map<String, Object> provenance = provenance(corpus, config, result.corpus().neighbourReport(),
+                    result.documentEmbeddings());
             ObjectNode trainingData = trainingData(provenance, training);
             // align first, so the evaluation speaks of the topic ids the bundle will carry
             BundleAligner.Aligned aligned = aligner.apply(model.export(), result.corpus().featurizer(), trainingData,
@@ -239,7 +244,7 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config,
-                                                  NeighbourReport neighbours) {
+                                                  NeighbourReport neighbours, Map<String, String> documentEmbeddings) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dataset", corpus.name());
         p.put("languages", corpus.languages());
@@ -247,7 +252,9 @@ public final class FitCommand implements Callable<Integer> {
         p.put("testDocuments", corpus.sides().stream().map(s -> s.test().size()).toList());
         p.put("dictionary", corpus.dictionary() == null ? null : corpus.dictionary().getFileName().toString());
         p.put("neighbours", neighbours);
-        p.put("documentEmbeddings", "tf-idf weighted mean of the word vectors");
+        Map<String, String> embeddings = new LinkedHashMap<>();
+        corpus.languages().forEach(lang -> embeddings.put(lang, documentEmbeddings.get(lang)));
+        p.put("documentEmbeddings", embeddings);
         p.put("theta", "global encoder on the polyglot-augmented input");
         p.put("config", config.toMap());
         return p;
