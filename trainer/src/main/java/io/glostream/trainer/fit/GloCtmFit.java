@@ -74,9 +74,9 @@ public final class GloCtmFit {
         Map<String, String> provenance = new LinkedHashMap<>();
         for (BilingualCorpus.Side side : data.sides()) {
             DocumentVectorSource source = source(side.lang());
-            provenance.put(side.lang(), source.provenance());
             given.add(source instanceof DocumentVectorSource.FromDocuments external
                     ? external.embed(side.lang(), side.train(), options.threads()) : null);
+            provenance.put(side.lang(), source.provenance());
         }
         PreparedCorpus corpus = prepare(data, options.vocabulary(), options.neighbourK(), options.threads());
         List<List<Features>> test = new ArrayList<>();
