@@ -23,14 +23,15 @@ public final class CorpusOptions {
     Path dict;
 
     @Option(names = "--vectors", paramLabel = "LANG=FILE",
-            description = {"Word vectors of a language: .vec text (word v1 ... vd per line, may be gzipped), or .npy",
-                "[words x d] float32 with FILE.vocab (else FILE.txt) beside FILE.npy: one word per line, line i",
-                "naming row i."})
+            description = "Word vectors of a language: .vec text (word v1 ... vd per line, may be gzipped), or .npy "
+                    + "[words x d] float32 with FILE.vocab (else FILE.txt) beside FILE.npy: one word per line, "
+                    + "line i naming row i.")
     Map<String, Path> vectors = new LinkedHashMap<>();
 
     @Option(names = "--aligned-vectors",
-            description = {"The --vectors of both languages are cross-lingually aligned (MUSE, fastText aligned):",
-                "neighbours by plain cosine as in the paper, no dictionary-led Procrustes step (--dict optional)."})
+            description = "The --vectors of both languages are cross-lingually aligned (MUSE, fastText aligned): "
+                    + "neighbours by plain cosine as in the paper, no dictionary-led Procrustes step (--dict "
+                    + "optional).")
     boolean alignedVectors;
 
     @Option(names = "--pretokenized", description = "JSONL texts are already segmented: split on whitespace.")
@@ -48,11 +49,13 @@ public final class CorpusOptions {
     Integer threads;
 
     @Option(names = "--min-df", defaultValue = "2",
-            description = "Vocabularies built from JSONL: minimum document frequency of a word (default: ${DEFAULT-VALUE}).")
+            description = "Vocabularies built from JSONL: minimum document frequency of a word (default: ${DEFAULT-"
+                    + "VALUE}).")
     int minDf;
 
     @Option(names = "--max-df", defaultValue = "0.5",
-            description = "Vocabularies built from JSONL: maximum share of documents a word may occur in (default: ${DEFAULT-VALUE}).")
+            description = "Vocabularies built from JSONL: maximum share of documents a word may occur in (default: "
+                    + "${DEFAULT-VALUE}).")
     double maxDf;
 
     @Option(names = "--max-vocab", defaultValue = "10000",

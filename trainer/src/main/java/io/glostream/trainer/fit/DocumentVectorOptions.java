@@ -18,14 +18,14 @@ public final class DocumentVectorOptions {
     private static final Pattern LANG_PREFIX = Pattern.compile("([a-z]{2,3})=(.+)");
 
     @Option(names = "--doc-embeddings", paramLabel = "LANG=FILE.npy",
-            description = {"Document vectors for CKA: float32 .npy [documents x d], row i for training document i",
-                "of LANG, in the data's order (after --max-docs)."})
+            description = "Document vectors for CKA: float32 .npy [documents x d], row i for training document i of "
+                    + "LANG, in the data's order (after --max-docs).")
     Map<String, Path> npy = new LinkedHashMap<>();
 
     @Option(names = "--sentence-encoder", paramLabel = "[LANG=]DIR",
-            description = {"Document vectors for CKA from an ONNX sentence encoder: DIR holds model.onnx and",
-                "tokenizer.json (HuggingFace layout); mean-pooled, unit length. Without LANG=, for both languages.",
-                "Default for both options: tf-idf weighted means of the word vectors."})
+            description = "Document vectors for CKA from an ONNX sentence encoder: DIR holds model.onnx and "
+                    + "tokenizer.json (HuggingFace layout); mean-pooled, unit length. Without LANG=, for both "
+                    + "languages. Default for both options: tf-idf weighted means of the word vectors.")
     List<String> encoders = new ArrayList<>();
 
     @Option(names = "--encoder-batch", defaultValue = "32", paramLabel = "N",
