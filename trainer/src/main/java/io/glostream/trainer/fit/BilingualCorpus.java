@@ -11,6 +11,7 @@ import io.glostream.trainer.embeddings.WordVectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,10 @@ import java.util.Map;
  *   <li>raw JSONL ({@code <lang>.jsonl}, optionally {@code <lang>.test.jsonl}) with {@code .vec} vectors,
  *   analysed with the language's analyzer and vocabularies built from the training documents.</li>
  * </ul>
+ * With {@code alignedVectors} the given vectors of both languages share one cross-lingual space, and the
+ * dictionary is optional ({@code dictionary} null when there is none).
  */
-public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
+public record BilingualCorpus(String name, List<Side> sides, Path dictionary, boolean alignedVectors) {
 
     /** One language: its documents, its vocabulary when fixed by the data, its vectors and analyzer. */
     public record Side(String lang, List<RawDocument> train, List<RawDocument> test, Vocabulary fixedVocabulary,
@@ -48,6 +51,15 @@ public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
      */
     public static BilingualCorpus load(Path data, List<String> langs, Path dictionary, Map<String, Path> vectors,
                                        boolean pretokenized, int maxDocuments) {
+        return load(data, langs, dictionary, vectors, false, pretokenized, maxDocuments);
+    }
+
+    /**
+     * As {@link #load(Path, List, Path, Map, boolean, int)}; {@code alignedVectors} says the vectors given for
+     * both languages (required then) are cross-lingually aligned.
+     */
+    public static BilingualCorpus load(Path data, List<String> langs, Path dictionary, Map<String, Path> vectors,
+                                       boolean alignedVectors, boolean pretokenized, int maxDocuments) {
         if (langs.size() != 2 || langs.get(0).equals(langs.get(1))) {
             throw new IllegalArgumentException("--langs needs two different languages, got " + langs);
         }
@@ -58,19 +70,35 @@ public record BilingualCorpus(String name, List<Side> sides, Path dictionary) {
             throw new IllegalArgumentException("--max-docs must be >= 0, got " + maxDocuments);
         }
         List<String> canonical = langs.stream().map(LanguageAnalyzers::canonicalLanguage).toList();
+        Map<String, Path> vectorFiles = new HashMap<>();
+        vectors.forEach((lang, file) -> {
+            String l = LanguageAnalyzers.canonicalLanguage(lang);
+            if (!canonical.contains(l)) {
+                throw new IllegalArgumentException("--vectors " + lang + "=" + file + ": " + lang
+                        + " is not one of --langs " + String.join(",", langs));
+            }
+            vectorFiles.put(l, file);
+        });
+        if (alignedVectors && !vectorFiles.keySet().containsAll(canonical)) {
+            throw new IllegalArgumentException("--aligned-vectors needs --vectors LANG=FILE for both languages"
+                    + " (the data's own vectors are monolingual)");
+        }
         boolean benchmark = canonical.stream().allMatch(l -> BenchmarkDataset.isBenchmarkLayout(data, l));
         List<Side> sides = new ArrayList<>();
         for (String lang : canonical) {
-            sides.add(benchmark ? benchmarkSide(data, lang, vectors.get(lang), maxDocuments)
-                    : jsonlSide(data, lang, vectors.get(lang), pretokenized, maxDocuments));
+            sides.add(benchmark ? benchmarkSide(data, lang, vectorFiles.get(lang), maxDocuments)
+                    : jsonlSide(data, lang, vectorFiles.get(lang), pretokenized, maxDocuments));
         }
         Path dict = dictionary != null ? dictionary
                 : TextFiles.firstExisting(data.resolve("dict-zh-en.tsv.gz"), data.resolve("../dict/ch_en_dict.dat.gz").normalize());
         if (!Files.exists(dict)) {
-            throw new IllegalArgumentException(dict + ": no such file (give the bilingual dictionary with --dict)");
+            if (dictionary != null || !alignedVectors) {
+                throw new IllegalArgumentException(dict + ": no such file (give the bilingual dictionary with --dict)");
+            }
+            dict = null;
         }
         String name = data.toAbsolutePath().normalize().getFileName().toString();
-        return new BilingualCorpus(name, List.copyOf(sides), dict);
+        return new BilingualCorpus(name, List.copyOf(sides), dict, alignedVectors);
     }
 
     private static Side benchmarkSide(Path data, String lang, Path vectorFile, int max) {

@@ -22,8 +22,17 @@ public final class CorpusOptions {
             description = "Bilingual dictionary, foreign<TAB>english (default: next to the data).")
     Path dict;
 
-    @Option(names = "--vectors", paramLabel = "LANG=FILE", description = "Word vectors of a language (.vec).")
+    @Option(names = "--vectors", paramLabel = "LANG=FILE",
+            description = "Word vectors of a language: .vec text (word v1 ... vd per line, may be gzipped), or .npy "
+                    + "[words x d] float32 with FILE.vocab (else FILE.txt) beside FILE.npy: one word per line, "
+                    + "line i naming row i.")
     Map<String, Path> vectors = new LinkedHashMap<>();
+
+    @Option(names = "--aligned-vectors",
+            description = "The --vectors of both languages are cross-lingually aligned (MUSE, fastText aligned): "
+                    + "neighbours by plain cosine as in the paper, no dictionary-led Procrustes step (--dict "
+                    + "optional).")
+    boolean alignedVectors;
 
     @Option(names = "--pretokenized", description = "JSONL texts are already segmented: split on whitespace.")
     boolean pretokenized;
@@ -40,11 +49,13 @@ public final class CorpusOptions {
     Integer threads;
 
     @Option(names = "--min-df", defaultValue = "2",
-            description = "Vocabularies built from JSONL: minimum document frequency of a word (default: ${DEFAULT-VALUE}).")
+            description = "Vocabularies built from JSONL: minimum document frequency of a word (default: ${DEFAULT-"
+                    + "VALUE}).")
     int minDf;
 
     @Option(names = "--max-df", defaultValue = "0.5",
-            description = "Vocabularies built from JSONL: maximum share of documents a word may occur in (default: ${DEFAULT-VALUE}).")
+            description = "Vocabularies built from JSONL: maximum share of documents a word may occur in (default: "
+                    + "${DEFAULT-VALUE}).")
     double maxDf;
 
     @Option(names = "--max-vocab", defaultValue = "10000",
@@ -52,7 +63,7 @@ public final class CorpusOptions {
     int maxVocab;
 
     public BilingualCorpus load() {
-        return BilingualCorpus.load(data, langs, dict, vectors, pretokenized, maxDocs);
+        return BilingualCorpus.load(data, langs, dict, vectors, alignedVectors, pretokenized, maxDocs);
     }
 
     /** Bounds for vocabularies built from the data (benchmark data brings its own). */

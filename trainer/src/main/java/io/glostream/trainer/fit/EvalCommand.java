@@ -54,7 +54,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (TopicModel topicModel = TopicModel.load(model)) {
             BilingualCorpus corpus = BilingualCorpus.load(data.data, topicModel.languages(), data.dict, data.vectors,
-                    data.pretokenized, data.maxDocs);
+                    data.alignedVectors, data.pretokenized, data.maxDocs);
             List<ModelEvaluation.Split> splits = new ArrayList<>();
             for (int l = 0; l < 2; l++) {
                 BilingualCorpus.Side side = corpus.sides().get(l);

@@ -17,7 +17,7 @@ import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
 import io.glostream.trainer.model.ComputeDevice;
-import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
+import io.glostream.trainer.neighbours.NeighbourReport;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.model.GloCtmExport;
@@ -55,6 +55,9 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     AlignOptions align;
+
+    @Mixin
+    DocumentVectorOptions documentVectors;
 
     @Option(names = "--topics", defaultValue = "50", description = "Number of topics K (default: ${DEFAULT-VALUE}).")
     int topics;
@@ -111,7 +114,8 @@ public final class FitCommand implements Callable<Integer> {
                 .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
                 .device(ComputeDevice.parse(device)).build();
         FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
-                checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume);
+                checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume,
+                documentVectors.sources(data.langs()));
         checkOutputs(options.checkpoint());
         BundleAligner aligner = align.load(data.langs());
         BilingualCorpus corpus = data.load();
@@ -127,7 +131,8 @@ public final class FitCommand implements Callable<Integer> {
                         corpus.sides().get(l).test(), result.testFeatures().get(l)));
             }
             Map<String, Object> training = trainingSummary(result.epochs(), fitSeconds);
-            Map<String, Object> provenance = provenance(corpus, config, result.corpus().neighbourReport());
+            Map<String, Object> provenance = provenance(corpus, config, result.corpus().neighbourReport(),
+                    result.documentEmbeddings());
             ObjectNode trainingData = trainingData(provenance, training);
             // align first, so the evaluation speaks of the topic ids the bundle will carry
             BundleAligner.Aligned aligned = aligner.apply(model.export(), result.corpus().featurizer(), trainingData,
@@ -252,15 +257,17 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> provenance(BilingualCorpus corpus, GloCtmConfig config,
-                                                  DictionaryLedNeighbours.Report neighbours) {
+                                                  NeighbourReport neighbours, Map<String, String> documentEmbeddings) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dataset", corpus.name());
         p.put("languages", corpus.languages());
         p.put("trainDocuments", corpus.sides().stream().map(s -> s.train().size()).toList());
         p.put("testDocuments", corpus.sides().stream().map(s -> s.test().size()).toList());
-        p.put("dictionary", corpus.dictionary().getFileName().toString());
+        p.put("dictionary", corpus.dictionary() == null ? null : corpus.dictionary().getFileName().toString());
         p.put("neighbours", neighbours);
-        p.put("documentEmbeddings", "tf-idf weighted mean of the word vectors");
+        Map<String, String> embeddings = new LinkedHashMap<>();
+        corpus.languages().forEach(lang -> embeddings.put(lang, documentEmbeddings.get(lang)));
+        p.put("documentEmbeddings", embeddings);
         p.put("theta", "global encoder on the polyglot-augmented input");
         p.put("config", config.toMap());
         return p;

@@ -1,8 +1,10 @@
 package io.glostream.trainer.fit;
 
+import io.glostream.trainer.embeddings.DocumentVectorSource;
 import io.glostream.trainer.model.GloCtmConfig;
 import io.glostream.trainer.prepare.VocabularyOptions;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How {@code fit} runs beyond the model's own configuration.
@@ -14,9 +16,12 @@ import java.nio.file.Path;
  * @param checkpoint       where checkpoints go
  * @param checkpointEvery  save a checkpoint every this many epochs (and at the end)
  * @param resume           continue from {@code checkpoint} when it exists
+ * @param documentVectors  per language, where the CKA document vectors come from; a language not named gets
+ *                         the tf-idf default
  */
 public record FitOptions(GloCtmConfig model, int neighbourK, VocabularyOptions vocabulary, int threads,
-                         Path checkpoint, int checkpointEvery, boolean resume) {
+                         Path checkpoint, int checkpointEvery, boolean resume,
+                         Map<String, DocumentVectorSource> documentVectors) {
 
     public FitOptions {
         if (neighbourK < 1) {
@@ -28,5 +33,6 @@ public record FitOptions(GloCtmConfig model, int neighbourK, VocabularyOptions v
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         }
+        documentVectors = Map.copyOf(documentVectors);
     }
 }

@@ -8,7 +8,7 @@ import io.glostream.core.text.TextAnalyzer;
 import io.glostream.core.vocab.Vocabulary;
 import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.embeddings.BilingualDictionary;
-import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
+import io.glostream.trainer.embeddings.DocumentVectorSource;
 import io.glostream.trainer.embeddings.WordVectors;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmTrainer;
@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -32,9 +34,12 @@ import java.util.Locale;
  */
 public final class GloCtmFit {
 
-    /** What a fit leaves behind: the trainer (owning the model), the prepared corpus and its test features. */
+    /**
+     * What a fit leaves behind: the trainer (owning the model), the prepared corpus and its test features, and
+     * per language where the CKA document vectors came from ({@link DocumentVectorSource#provenance()}).
+     */
     public record Result(GloCtmTrainer trainer, PreparedCorpus corpus, List<List<Features>> testFeatures,
-                         List<EpochStats> epochs) implements AutoCloseable {
+                         List<EpochStats> epochs, Map<String, String> documentEmbeddings) implements AutoCloseable {
         @Override
         public void close() {
             trainer.close();
@@ -57,20 +62,30 @@ public final class GloCtmFit {
                 .map(s -> LanguageAnalyzers.create(s.lang(), s.analyzer())).toList();
         List<Vocabulary> fixed = data.hasFixedVocabularies()
                 ? data.sides().stream().map(BilingualCorpus.Side::fixedVocabulary).toList() : null;
-        return new CorpusPreparation(vocabulary, neighbourK, threads)
+        return new CorpusPreparation(vocabulary, neighbourK, threads, data.alignedVectors())
                 .prepare(analyzers, data.sides().stream().map(BilingualCorpus.Side::train).toList(), fixed,
                         data.sides().stream().map(BilingualCorpus.Side::vectors).toList(),
-                        BilingualDictionary.load(data.dictionary()));
+                        data.dictionary() == null ? null : BilingualDictionary.load(data.dictionary()));
     }
 
     public Result fit(BilingualCorpus data) {
+        // vectors from files or an encoder first: a bad file should stop the run before the long preparation
+        List<float[][]> given = new ArrayList<>();
+        Map<String, String> provenance = new LinkedHashMap<>();
+        for (BilingualCorpus.Side side : data.sides()) {
+            DocumentVectorSource source = source(side.lang());
+            given.add(source instanceof DocumentVectorSource.FromDocuments external
+                    ? external.embed(side.lang(), side.train(), options.threads()) : null);
+            provenance.put(side.lang(), source.provenance());
+        }
         PreparedCorpus corpus = prepare(data, options.vocabulary(), options.neighbourK(), options.threads());
         List<List<Features>> test = new ArrayList<>();
         for (int l = 0; l < 2; l++) {
             List<RawDocument> docs = data.sides().get(l).test();
             test.add(docs.isEmpty() ? List.of() : CorpusPreparation.featurize(corpus.featurizer(), l, docs));
         }
-        TrainingData training = new TrainingData(languageCorpus(corpus, data, 0), languageCorpus(corpus, data, 1));
+        TrainingData training = new TrainingData(languageCorpus(corpus, data, 0, given.get(0)),
+                languageCorpus(corpus, data, 1, given.get(1)));
 
         GloCtmTrainer trainer = startTrainer(corpus);
         List<EpochStats> epochs = new ArrayList<>();
@@ -80,7 +95,7 @@ public final class GloCtmFit {
             trainer.close();
             throw e;
         }
-        return new Result(trainer, corpus, List.copyOf(test), List.copyOf(epochs));
+        return new Result(trainer, corpus, List.copyOf(test), List.copyOf(epochs), Map.copyOf(provenance));
     }
 
     private GloCtmTrainer startTrainer(PreparedCorpus corpus) {
@@ -159,14 +174,21 @@ public final class GloCtmFit {
         }
     }
 
-    private static LanguageCorpus languageCorpus(PreparedCorpus corpus, BilingualCorpus data, int l) {
+    private DocumentVectorSource source(String lang) {
+        return options.documentVectors().getOrDefault(lang, new DocumentVectorSource.TfidfMean());
+    }
+
+    /** @param given the language's document vectors when they came from a file or an encoder, else null */
+    private LanguageCorpus languageCorpus(PreparedCorpus corpus, BilingualCorpus data, int l, float[][] given) {
         List<Features> features = corpus.features().get(l);
         List<SparseCounts> bow = features.stream().map(f -> f.bow().counts()).toList();
         List<SparseCounts> global = features.stream().map(Features::global).toList();
-        Vocabulary vocabulary = corpus.featurizer().vocabulary(l);
-        WordVectors vectors = data.sides().get(l).vectors();
-        float[][] embeddings = TfidfDocumentEmbeddings.fit(bow, vectors.matrixFor(vocabulary.words()), vectors.dimension())
-                .embedAll(bow);
+        float[][] embeddings = given;
+        if (embeddings == null) {
+            Vocabulary vocabulary = corpus.featurizer().vocabulary(l);
+            WordVectors vectors = data.sides().get(l).vectors();
+            embeddings = new DocumentVectorSource.TfidfMean().embed(bow, vocabulary.words(), vectors);
+        }
         return new LanguageCorpus(bow, global, embeddings);
     }
 }

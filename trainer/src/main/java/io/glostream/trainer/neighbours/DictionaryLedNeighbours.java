@@ -37,18 +37,6 @@ public final class DictionaryLedNeighbours {
     public record Side(String lang, Vocabulary vocabulary, WordVectors vectors) {
     }
 
-    /** What the construction found, for the training report and the bundle manifest. */
-    public record Report(
-            Map<String, Double> dictionaryCoverage,
-            Map<String, Double> vectorCoverage,
-            int dictionaryPairs,
-            int heldOutWords,
-            double heldOutPrecisionAt1) {
-    }
-
-    public record Result(NeighbourTable table, Report report) {
-    }
-
     private static final double HELD_OUT_SHARE = 0.1;
 
     private final int k;
@@ -66,7 +54,7 @@ public final class DictionaryLedNeighbours {
      * Builds the table for {@code lang1} and {@code lang2} in that layout order. One side must be English
      * ({@code en}): the dictionary maps the other language to English.
      */
-    public Result build(Side lang1, Side lang2, BilingualDictionary dictionary) {
+    public BuiltNeighbours build(Side lang1, Side lang2, BilingualDictionary dictionary) {
         boolean firstIsEnglish = "en".equals(lang1.lang());
         if (!firstIsEnglish && !"en".equals(lang2.lang())) {
             throw new IllegalArgumentException("a foreign-to-English dictionary needs English among the languages, got "
@@ -122,8 +110,8 @@ public final class DictionaryLedNeighbours {
         Map<String, Double> vectorCoverage = new HashMap<>();
         vectorCoverage.put(english.lang(), (double) english.vectors().coverage(enWords) / enWords.size());
         vectorCoverage.put(foreign.lang(), (double) foreign.vectors().coverage(fWords) / fWords.size());
-        return new Result(table, new Report(Map.copyOf(dictionaryCoverage), Map.copyOf(vectorCoverage),
-                pairs.size(), heldOut.words, heldOut.precision));
+        return new BuiltNeighbours(table, new NeighbourReport(NeighbourReport.DICTIONARY_LED, dictionaryCoverage,
+                vectorCoverage, pairs.size(), heldOut.words, heldOut.precision));
     }
 
     private record HeldOut(int words, double precision) {
@@ -171,7 +159,7 @@ public final class DictionaryLedNeighbours {
     }
 
     /** For each foreign word, the sorted English vocabulary indices it translates to. */
-    private static int[][] translations(List<String> fWords, List<String> enWords, BilingualDictionary dictionary) {
+    static int[][] translations(List<String> fWords, List<String> enWords, BilingualDictionary dictionary) {
         EnglishDictionaryForms forms = new EnglishDictionaryForms();
         Map<String, List<Integer>> byForm = new HashMap<>();
         for (int e = 0; e < enWords.size(); e++) {
@@ -190,7 +178,7 @@ public final class DictionaryLedNeighbours {
         return out;
     }
 
-    private static int[][] invert(int[][] relation, int targetSize) {
+    static int[][] invert(int[][] relation, int targetSize) {
         List<List<Integer>> inverse = new ArrayList<>(targetSize);
         for (int i = 0; i < targetSize; i++) {
             inverse.add(new ArrayList<>());
@@ -241,7 +229,7 @@ public final class DictionaryLedNeighbours {
     }
 
     /** Neighbours with positive similarity only: a zero vector or an opposite word is no neighbour. */
-    private static int[][] positiveNeighbours(NearestNeighbours nearest, float[] vectors, int dim) {
+    static int[][] positiveNeighbours(NearestNeighbours nearest, float[] vectors, int dim) {
         int[][] out = new int[nearest.queries()][];
         for (int q = 0; q < out.length; q++) {
             if (isZero(vectors, q, dim)) {
@@ -259,7 +247,7 @@ public final class DictionaryLedNeighbours {
         return out;
     }
 
-    private static double coveredShare(int[][] translations) {
+    static double coveredShare(int[][] translations) {
         long covered = Arrays.stream(translations).filter(t -> t.length > 0).count();
         return (double) covered / translations.length;
     }
@@ -272,7 +260,7 @@ public final class DictionaryLedNeighbours {
         return s;
     }
 
-    private static boolean isZero(float[] m, int row, int dim) {
+    static boolean isZero(float[] m, int row, int dim) {
         for (int i = 0; i < dim; i++) {
             if (m[row * dim + i] != 0f) {
                 return false;
@@ -311,7 +299,7 @@ public final class DictionaryLedNeighbours {
         return unitRows(out, dim);
     }
 
-    private static float[] unitRows(float[] m, int dim) {
+    static float[] unitRows(float[] m, int dim) {
         float[] out = m.clone();
         for (int r = 0; r < m.length / dim; r++) {
             double norm = 0;

@@ -9,6 +9,8 @@ import io.glostream.core.vocab.VocabularyBuilder;
 import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.embeddings.BilingualDictionary;
 import io.glostream.trainer.embeddings.WordVectors;
+import io.glostream.trainer.neighbours.AlignedVectorNeighbours;
+import io.glostream.trainer.neighbours.BuiltNeighbours;
 import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +25,27 @@ public final class CorpusPreparation {
     private final VocabularyOptions vocabularyOptions;
     private final int neighbourK;
     private final int threads;
+    private final boolean alignedVectors;
 
+    /** Neighbours led by the bilingual dictionary over monolingual vectors (the offline default). */
     public CorpusPreparation(VocabularyOptions vocabularyOptions, int neighbourK, int threads) {
+        this(vocabularyOptions, neighbourK, threads, false);
+    }
+
+    /**
+     * @param alignedVectors the word vectors of both languages already share one space: neighbours by plain
+     *     cosine, the dictionary (optional then) only reported on
+     */
+    public CorpusPreparation(VocabularyOptions vocabularyOptions, int neighbourK, int threads, boolean alignedVectors) {
         this.vocabularyOptions = vocabularyOptions;
         this.neighbourK = neighbourK;
         this.threads = threads;
+        this.alignedVectors = alignedVectors;
     }
 
     /**
      * Prepares a corpus against given vocabularies (a benchmark's, or a previous model's), or builds them
-     * from the documents when {@code vocabularies} is null.
+     * from the documents when {@code vocabularies} is null. {@code dictionary} may be null only with aligned vectors.
      */
     public PreparedCorpus prepare(List<TextAnalyzer> analyzers, List<List<RawDocument>> corpora,
                                   List<Vocabulary> vocabularies, List<WordVectors> vectors,
@@ -44,10 +57,16 @@ public final class CorpusPreparation {
             tokens.add(analysed);
             vocabs.add(vocabularies != null ? vocabularies.get(l) : buildVocabulary(analyzers.get(l).language(), analysed));
         }
-        DictionaryLedNeighbours.Result neighbours = new DictionaryLedNeighbours(neighbourK, threads).build(
-                new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabs.get(0), vectors.get(0)),
-                new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabs.get(1), vectors.get(1)),
-                dictionary);
+        DictionaryLedNeighbours.Side side1 =
+                new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabs.get(0), vectors.get(0));
+        DictionaryLedNeighbours.Side side2 =
+                new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabs.get(1), vectors.get(1));
+        if (!alignedVectors && dictionary == null) {
+            throw new IllegalArgumentException("dictionary-led neighbours need a bilingual dictionary (--dict)");
+        }
+        BuiltNeighbours neighbours = alignedVectors
+                ? new AlignedVectorNeighbours(neighbourK, threads).build(side1, side2, dictionary)
+                : new DictionaryLedNeighbours(neighbourK, threads).build(side1, side2, dictionary);
         Featurizer featurizer = new Featurizer(analyzers, vocabs, neighbours.table());
         List<List<Features>> features = new ArrayList<>();
         for (int l = 0; l < 2; l++) {

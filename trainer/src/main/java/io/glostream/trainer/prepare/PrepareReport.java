@@ -14,6 +14,7 @@ import java.util.Map;
 public record PrepareReport(
         List<String> languages,
         Map<String, LanguageStats> perLanguage,
+        String crossLingualNeighbours,
         int dictionaryPairs,
         int heldOutWords,
         double heldOutPrecisionAt1,
@@ -66,7 +67,8 @@ public record PrepareReport(
                     corpus.neighbourReport().vectorCoverage().get(lang)));
             examples.put(lang, examples(featurizer, table, l));
         }
-        return new PrepareReport(langs, stats, corpus.neighbourReport().dictionaryPairs(),
+        return new PrepareReport(langs, stats, corpus.neighbourReport().crossLingual(),
+                corpus.neighbourReport().dictionaryPairs(),
                 corpus.neighbourReport().heldOutWords(), corpus.neighbourReport().heldOutPrecisionAt1(),
                 table.k(), examples);
     }
@@ -91,8 +93,9 @@ public record PrepareReport(
         perLanguage.forEach((lang, s) -> sb.append(String.format("%-4s %9d %7d %9d %5.1f%% %8.1f %9.1f %8.1f%% %8.1f%%%n",
                 lang, s.documents(), s.vocabularySize(), s.tokens(), 100 * s.oovRate(), s.meanActiveWords(),
                 s.meanGlobalActive(), 100 * s.dictionaryCoverage(), 100 * s.vectorCoverage())));
-        sb.append(String.format("dictionary pairs in both vocabularies: %d; Procrustes held-out precision@1: %.3f"
-                + " over %d words%n", dictionaryPairs, heldOutPrecisionAt1, heldOutWords));
+        sb.append("cross-lingual neighbours: ").append(crossLingualNeighbours).append(System.lineSeparator());
+        sb.append(String.format("dictionary pairs in both vocabularies: %d; precision@1 of the shared space: %.3f"
+                + " over %d held-out words%n", dictionaryPairs, heldOutPrecisionAt1, heldOutWords));
         sb.append("neighbours (k = ").append(neighbourK).append("), most frequent words:").append(System.lineSeparator());
         examples.forEach((lang, list) -> list.forEach(e -> sb.append(String.format("  %s %-12s intra %-36s cross %s%n",
                 lang, e.word(), e.intra(), e.cross()))));

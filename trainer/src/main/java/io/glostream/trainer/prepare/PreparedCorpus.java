@@ -4,7 +4,7 @@ import io.glostream.core.features.Features;
 import io.glostream.core.features.Featurizer;
 import io.glostream.core.neighbours.NeighbourTable;
 import io.glostream.trainer.corpus.RawDocument;
-import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
+import io.glostream.trainer.neighbours.NeighbourReport;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
 public record PreparedCorpus(
         Featurizer featurizer,
         NeighbourTable neighbourTable,
-        DictionaryLedNeighbours.Report neighbourReport,
+        NeighbourReport neighbourReport,
         List<List<RawDocument>> documents,
         List<List<Features>> features) {
 }

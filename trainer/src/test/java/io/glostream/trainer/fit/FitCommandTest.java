@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glostream.core.bundle.ModelBundle;
 import io.glostream.core.testdata.SharedData;
 import io.glostream.trainer.TrainerCli;
+import io.glostream.trainer.embeddings.DocumentVectorSource;
+import io.glostream.trainer.neighbours.NeighbourReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +58,9 @@ class FitCommandTest {
         assertTrue(q.at("/cnpmi").isNull(), "no reference corpus given");
         assertTrue(q.at("/provenance/neighbours/dictionaryCoverage/zh").asDouble() > 0.5, q.at("/provenance").toString());
         assertTrue(q.at("/provenance/neighbours/heldOutPrecisionAt1").isNumber());
+        assertEquals(NeighbourReport.DICTIONARY_LED, q.at("/provenance/neighbours/crossLingual").asText());
+        assertEquals(DocumentVectorSource.TfidfMean.PROVENANCE, q.at("/provenance/documentEmbeddings/en").asText());
+        assertEquals(DocumentVectorSource.TfidfMean.PROVENANCE, q.at("/provenance/documentEmbeddings/zh").asText());
         assertTrue(Files.readString(html).contains("<table"));
         try (ModelBundle opened = ModelBundle.open(bundle)) {
             assertEquals(8, opened.manifest().topics());

@@ -59,7 +59,7 @@ class DictionaryLedNeighboursTest {
         }
     }
 
-    private DictionaryLedNeighbours.Result build(List<String[]> pairs, String firstLang) {
+    private BuiltNeighbours build(List<String[]> pairs, String firstLang) {
         DictionaryLedNeighbours.Side en = new DictionaryLedNeighbours.Side("en", Vocabulary.of(english),
                 WordVectors.of(DIM, enVectors));
         DictionaryLedNeighbours.Side zh = new DictionaryLedNeighbours.Side("zh", Vocabulary.of(foreign),
@@ -79,7 +79,7 @@ class DictionaryLedNeighboursTest {
 
     @Test
     void alignmentFromTheDictionaryFindsHeldOutTranslations() {
-        DictionaryLedNeighbours.Report report = build(identityPairs(), "en").report();
+        NeighbourReport report = build(identityPairs(), "en").report();
         assertEquals(WORDS, report.dictionaryPairs());
         assertEquals(6, report.heldOutWords());
         assertEquals(1.0, report.heldOutPrecisionAt1(), "a rotation plus 1% noise is recoverable");
