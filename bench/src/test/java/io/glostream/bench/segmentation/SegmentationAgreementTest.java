@@ -42,7 +42,11 @@ class SegmentationAgreementTest {
         long known = 0;
         try (TopicModel model = TopicModel.load(BUNDLE)) {
             for (RawDocument doc : docs) {
-                BagOfWords bow = model.featurizer().featurize("zh", doc.text()).bow();
+                // training's view: the recorded analyzer's tokens as they are (featurize() would also
+                // re-segment the chunks the vocabulary does not know, as serving does)
+                int zh = model.featurizer().languageIndex("zh");
+                BagOfWords bow = model.featurizer()
+                        .featurizeTokens(zh, model.featurizer().analyzer(zh).analyze(doc.text())).bow();
                 tokens += bow.tokens();
                 known += bow.tokens() - bow.oovTokens();
             }
