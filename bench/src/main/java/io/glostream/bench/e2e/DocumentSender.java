@@ -1,0 +1,87 @@
+package io.glostream.bench.e2e;
+
+import io.glostream.core.progress.ProgressBar;
+import io.glostream.schemas.Document;
+import io.glostream.schemas.GlostreamSerdes;
+import io.glostream.stream.demo.DemoRun;
+import io.glostream.stream.produce.Rate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes a phase's documents to the documents topic as Avro {@code Document}s keyed by id, each record and
+ * document stamped with the time it was handed to the producer, and the phase's malformed records (the demo's
+ * kinds, in turn: undecodable bytes, empty and over-long text, unsupported and undetectable language, no value).
+ */
+public final class DocumentSender implements AutoCloseable {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic = BenchTopics.NAMES.documentsTopic();
+    private final int maxTextChars = BenchTopics.NAMES.maxTextChars();
+
+    /**
+     * @param lingerMillis the producer's {@code linger.ms}: a few milliseconds for bulk loading, 0 when paced
+     */
+    public DocumentSender(String bootstrapServers, int lingerMillis) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends every document and malformed record of {@code phase} as fast as the producer takes them, then flushes. */
+    public void preload(BenchCorpus corpus, Phase phase, ProgressBar progress) {
+        for (int i = 0; i < phase.documents(); i++) {
+            send(corpus.document(phase.firstIndex() + i), phase);
+            progress.step(1);
+        }
+        List<ProducerRecord<byte[], byte[]>> kinds = DemoRun.malformed(topic, maxTextChars);
+        for (int i = 0; i < phase.malformed(); i++) {
+            ProducerRecord<byte[], byte[]> kind = kinds.get(i % kinds.size());
+            producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), kind.key(), kind.value()));
+            progress.step(1);
+        }
+        producer.flush();
+    }
+
+    /**
+     * Sends the documents of {@code phase} at {@code rate}, each at its slot on the schedule (late ones at once, so
+     * a stall does not lower the average rate), flushing after each.
+     */
+    public void paced(BenchCorpus corpus, Phase phase, Rate rate) {
+        long start = System.nanoTime();
+        for (int i = 0; i < phase.documents(); i++) {
+            long wait = start + rate.offsetNanos(i) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(corpus.document(phase.firstIndex() + i), phase);
+        }
+        producer.flush();
+    }
+
+    private void send(BenchCorpus.BenchDocument document, Phase phase) {
+        long now = System.currentTimeMillis();
+        byte[] value = GlostreamSerdes.document().serialize(topic, Document.newBuilder().setId(document.id())
+                .setLang(document.lang()).setText(document.text()).setTimestamp(Instant.ofEpochMilli(now))
+                .setAttributes(Map.of("source", "e2e")).build());
+        phase.sent(document.index(), now);
+        producer.send(new ProducerRecord<>(topic, null, now, document.id().getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofMinutes(1));
+    }
+}
