@@ -45,6 +45,9 @@ public final class E2eHarness {
         Phase latency = null;
         double latencyRate = 0;
         GcMeter gc;
+        CpuMeter[] cpu = new CpuMeter[1];
+        double processCores;
+        double streamBusy;
         double gcShare;
         long gcCollections;
         double heapPeak;
@@ -63,7 +66,9 @@ public final class E2eHarness {
             gc = GcMeter.start();
             try (StreamApp app = StreamApp.start(streamSettings(broker.bootstrapServers()))) {
                 app.awaitRunning(settings.timeout());
-                await(throughput, collector, "e2e    ");
+                await(throughput, collector, "e2e    ", () -> cpu[0] = CpuMeter.start());
+                processCores = cpu[0].processCores();
+                streamBusy = cpu[0].streamThreadsBusyShare(settings.threads());
                 if (settings.latencyRate().isPresent()) {
                     latencyRate = settings.latencyRate().get().perSecond(throughput.resultsPerSecond());
                     int count = (int) Math.max(1, Math.round(latencyRate * settings.latencySeconds()));
@@ -79,7 +84,7 @@ public final class E2eHarness {
                     log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
                             count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
                     sending.start();
-                    await(latency, collector, "latency");
+                    await(latency, collector, "latency", () -> { });
                     sending.join();
                 }
                 gcShare = gc.timeShare();
@@ -110,6 +115,7 @@ public final class E2eHarness {
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
+                round(processCores, 2), round(streamBusy, 3),
                 loadStart, RunEnvironment.loadAverage(),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
                 environment.cpuModel(), environment.cores(), environment.date());
@@ -128,13 +134,22 @@ public final class E2eHarness {
         return StreamSettings.of(values);
     }
 
-    /** Waits for every result of {@code phase}, drawing a progress bar; fails on timeout or a collector failure. */
-    private void await(Phase phase, ResultCollector collector, String label) throws InterruptedException {
+    /**
+     * Waits for every result of {@code phase}, drawing a progress bar; runs {@code onFirstResult} once the first result
+     * is in (within the 200 ms it polls at, or at the end when all came at once); fails on timeout or a collector failure.
+     */
+    private void await(Phase phase, ResultCollector collector, String label, Runnable onFirstResult)
+            throws InterruptedException {
+        boolean started = false;
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (ProgressBar progress = ProgressBar.start(label, phase.expected(), "results")) {
             long shown = 0;
             while (!phase.await(200)) {
                 long now = phase.results();
+                if (!started && now > 0) {
+                    onFirstResult.run();
+                    started = true;
+                }
                 progress.step(now - shown);
                 shown = now;
                 if (collector.failure() != null) {
@@ -145,6 +160,9 @@ public final class E2eHarness {
                     throw new IllegalStateException(String.format(Locale.ROOT, "only %,d of %,d results within %s",
                             now, phase.expected(), Durations.format(settings.timeout())));
                 }
+            }
+            if (!started) {
+                onFirstResult.run();
             }
             progress.step(phase.results() - shown);
         }

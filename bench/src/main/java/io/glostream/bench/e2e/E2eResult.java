@@ -18,6 +18,8 @@ import java.util.List;
  * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
  * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
+ * {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the throughput phase from its first result:
+ * the CPU this JVM used (in cores), and how busy the stream threads were.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record E2eResult(
@@ -29,6 +31,7 @@ public record E2eResult(
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
+        double processCpuCores, double streamThreadsBusyShare,
         double loadAverageStart, double loadAverageEnd,
         String command, String gitCommit, String jvm, List<String> jvmArgs, String cpuModel, int cores, String date) {
 
