@@ -11,6 +11,9 @@ public interface BenchBroker extends AutoCloseable {
     /** Whether the broker runs in a separate JVM (its CPU and GC then stay out of this JVM's figures). */
     boolean separateProcess();
 
+    /** CPU time the broker's own process has used so far, in nanoseconds; 0 for a broker in this JVM (counted there). */
+    long processCpuNanos();
+
     @Override
     void close();
 
@@ -32,6 +35,11 @@ public interface BenchBroker extends AutoCloseable {
             @Override
             public boolean separateProcess() {
                 return false;
+            }
+
+            @Override
+            public long processCpuNanos() {
+                return 0;
             }
 
             @Override

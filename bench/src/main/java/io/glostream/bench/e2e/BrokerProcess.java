@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,11 @@ public final class BrokerProcess implements BenchBroker {
     @Override
     public boolean separateProcess() {
         return true;
+    }
+
+    @Override
+    public long processCpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Closes the broker's standard input, which stops it, and waits up to a minute before killing it. */

@@ -21,8 +21,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * One PNG of several runs' results: above, throughput end to end beside the featurise + infer bound of the same
- * run; below, p99 latency (to append, and to a read-committed consumer). Each run is a category labelled by what
+ * One PNG of several runs' results, three panels: throughput end to end beside the featurise + infer bound of the
+ * same run, per second of wall time and per CPU second; then p99 latency (to append, and to a read-committed
+ * consumer). Each run is a category labelled by what
  * differs between the runs (batch size and threads in a sweep; language mix and guarantee across a matrix).
  */
 public final class E2eChart {
@@ -50,7 +51,8 @@ public final class E2eChart {
         List<JsonNode> runs = new ArrayList<>();
         for (Path file : files) {
             JsonNode run = json.readTree(file.toFile());
-            for (String field : List.of("docs_per_s", "bound_docs_per_s", "p99_ms", "visible_p99_ms")) {
+            for (String field : List.of("docs_per_s", "bound_docs_per_s", "docs_per_cpu_s", "bound_docs_per_cpu_s", "p99_ms",
+                    "visible_p99_ms")) {
                 if (!run.hasNonNull(field)) {
                     throw new IllegalArgumentException(file + " has no " + field + ": not an e2e results file");
                 }
@@ -70,24 +72,30 @@ public final class E2eChart {
             throw new IllegalArgumentException("no results to plot");
         }
         DefaultCategoryDataset throughput = new DefaultCategoryDataset();
+        DefaultCategoryDataset perCpu = new DefaultCategoryDataset();
         DefaultCategoryDataset latency = new DefaultCategoryDataset();
         List<String> varying = varyingFields(runs);
         for (JsonNode run : runs) {
             String label = label(run, varying);
             throughput.addValue(run.get("docs_per_s").asDouble(), "end to end", label);
             throughput.addValue(run.get("bound_docs_per_s").asDouble(), "featurise + infer alone (bound)", label);
+            perCpu.addValue(run.get("docs_per_cpu_s").asDouble(), "end to end (app JVM + broker CPU)", label);
+            perCpu.addValue(run.get("bound_docs_per_cpu_s").asDouble(), "featurise + infer alone (bound)", label);
             latency.addValue(run.get("p99_ms").asDouble(), "p99 to output append", label);
             latency.addValue(run.get("visible_p99_ms").asDouble(), "p99 to read-committed consumer", label);
         }
         JFreeChart top = chart(ChartFactory.createBarChart("Throughput (documents/s)", null, "documents/s", throughput,
                 PlotOrientation.VERTICAL, true, false, false));
+        JFreeChart middle = chart(ChartFactory.createBarChart("Documents per CPU second", null, "documents/CPU s",
+                perCpu, PlotOrientation.VERTICAL, true, false, false));
         JFreeChart bottom = chart(ChartFactory.createBarChart("Latency at the latency phase's rate (ms)", null, "ms", latency,
                 PlotOrientation.VERTICAL, true, false, false));
-        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(WIDTH, 3 * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
             top.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, PANEL_HEIGHT));
-            bottom.draw(graphics, new Rectangle2D.Double(0, PANEL_HEIGHT, WIDTH, PANEL_HEIGHT));
+            middle.draw(graphics, new Rectangle2D.Double(0, PANEL_HEIGHT, WIDTH, PANEL_HEIGHT));
+            bottom.draw(graphics, new Rectangle2D.Double(0, 2 * PANEL_HEIGHT, WIDTH, PANEL_HEIGHT));
         } finally {
             graphics.dispose();
         }

@@ -46,8 +46,11 @@ public final class E2eHarness {
         double latencyRate = 0;
         GcMeter gc;
         CpuMeter[] cpu = new CpuMeter[1];
+        long[] resultsAtCpuStart = new long[1];
         double processCores;
         double streamBusy;
+        double cpuSeconds;
+        double brokerCpuShare;
         double gcShare;
         long gcCollections;
         double heapPeak;
@@ -66,7 +69,12 @@ public final class E2eHarness {
             gc = GcMeter.start();
             try (StreamApp app = StreamApp.start(streamSettings(broker.bootstrapServers()))) {
                 app.awaitRunning(settings.timeout());
-                await(throughput, collector, "e2e    ", () -> cpu[0] = CpuMeter.start());
+                await(throughput, collector, "e2e    ", () -> {
+                    cpu[0] = CpuMeter.start(broker::processCpuNanos);
+                    resultsAtCpuStart[0] = throughput.results();
+                });
+                cpuSeconds = cpu[0].cpuSecondsWithBroker();
+                brokerCpuShare = cpu[0].brokerShare();
                 processCores = cpu[0].processCores();
                 streamBusy = cpu[0].streamThreadsBusyShare(settings.threads());
                 if (settings.latencyRate().isPresent()) {
@@ -93,9 +101,10 @@ public final class E2eHarness {
             }
         }
         log.println("app and broker stopped; timing featurise + infer alone on the same documents");
-        double bound = FeaturizeInferBound.docsPerSecond(settings.model(), corpus.first(settings.documents()),
+        FeaturizeInferBound.Speed bound = FeaturizeInferBound.measure(settings.model(), corpus.first(settings.documents()),
                 settings.batchSize());
         double docsPerSecond = throughput.resultsPerSecond();
+        double docsPerCpuSecond = cpuSeconds > 0 ? (throughput.results() - resultsAtCpuStart[0]) / cpuSeconds : -1;
         Phase measured = latency != null ? latency : throughput;
         Histogram append = measured.appendLatency();
         Histogram visible = measured.visibleLatency();
@@ -107,7 +116,9 @@ public final class E2eHarness {
                 settings.partitions(), settings.threads(), settings.batchSize(), Durations.format(settings.maxWait()),
                 settings.brokerProcess() ? "separate process" : "in-process", settings.model().toString(),
                 settings.data().toString(), corpus.distinctTexts(),
-                round(docsPerSecond), round(bound), round(docsPerSecond / bound, 3),
+                round(docsPerSecond), round(bound.docsPerSecond()), round(docsPerSecond / bound.docsPerSecond(), 3),
+                round(docsPerCpuSecond), round(bound.docsPerCpuSecond()),
+                round(docsPerCpuSecond / bound.docsPerCpuSecond(), 3),
                 throughput.results(), throughput.tagged(), throughput.deadLetters(), throughput.duplicates(),
                 round(throughput.appendSpanMillis() / 1000.0, 3),
                 basis, round(latencyRate), latency == null ? 0 : latency.documents(),
@@ -115,7 +126,7 @@ public final class E2eHarness {
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
-                round(processCores, 2), round(streamBusy, 3),
+                round(processCores, 2), round(streamBusy, 3), round(brokerCpuShare, 3),
                 loadStart, RunEnvironment.loadAverage(),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
                 environment.cpuModel(), environment.cores(), environment.date());

@@ -18,20 +18,25 @@ import java.util.List;
  * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
  * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
- * {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the throughput phase from its first result:
- * the CPU this JVM used (in cores), and how busy the stream threads were.
+ * {@code docs_per_cpu_s} divides the throughput phase's results after the first by the CPU seconds this JVM and a
+ * separate broker process used meanwhile; {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU
+ * time: on a shared machine, where neither gets whole cores, their ratio {@code cpu_ratio_to_bound} says what the
+ * pipeline costs beyond featurise + infer. {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the throughput phase from its first result:
+ * the CPU this JVM used (in cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
+ * process's part of the CPU seconds behind {@code docs_per_cpu_s} (0 with the broker in this JVM).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record E2eResult(
         String guarantee, String langMix, int documents, int malformed, int partitions, int threads, int batchSize,
         String maxWait, String broker, String model, String data, int distinctTexts,
         double docsPerS, double boundDocsPerS, double ratioToBound,
+        double docsPerCpuS, double boundDocsPerCpuS, double cpuRatioToBound,
         long results, int tagged, int deadLetters, int duplicates, double seconds,
         String latencyBasis, double latencyRateDocsPerS, int latencyDocuments,
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
-        double processCpuCores, double streamThreadsBusyShare,
+        double processCpuCores, double streamThreadsBusyShare, double brokerCpuShare,
         double loadAverageStart, double loadAverageEnd,
         String command, String gitCommit, String jvm, List<String> jvmArgs, String cpuModel, int cores, String date) {
 

@@ -4,6 +4,8 @@ import io.glostream.core.features.Features;
 import io.glostream.core.inference.EncoderOutput;
 import io.glostream.core.model.TopicModel;
 import io.glostream.core.progress.ProgressBar;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +23,32 @@ public final class FeaturizeInferBound {
     private FeaturizeInferBound() {
     }
 
-    /** Documents per second of the timed pass. */
-    public static double docsPerSecond(Path model, List<BenchCorpus.BenchDocument> documents, int batchSize)
-            throws Exception {
+    /**
+     * The timed pass: documents per second of wall time, and per second of this thread's CPU time (which does not
+     * depend on how much of a core a loaded machine gives it).
+     */
+    public record Speed(double docsPerSecond, double docsPerCpuSecond) {
+    }
+
+    /** Times featurise + infer of {@code documents} in batches of {@code batchSize}, after a warm-up. */
+    public static Speed measure(Path model, List<BenchCorpus.BenchDocument> documents, int batchSize) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (TopicModel topicModel = TopicModel.load(model, 1)) {
             List<BenchCorpus.BenchDocument> warmUp = documents.subList(0, Math.min(WARM_UP_DOCUMENTS, documents.size()));
             double sink = pass(topicModel, warmUp, batchSize, null);
-            long start;
             long elapsed;
+            long cpu;
             try (ProgressBar progress = ProgressBar.start("bound  ", documents.size(), "docs")) {
-                start = System.nanoTime();
+                long start = System.nanoTime();
+                long startCpu = threads.getCurrentThreadCpuTime();
                 sink += pass(topicModel, documents, batchSize, progress);
+                cpu = threads.getCurrentThreadCpuTime() - startCpu;
                 elapsed = System.nanoTime() - start;
             }
             if (Double.isNaN(sink)) {
                 throw new IllegalStateException("the encoder returned NaN topic proportions");
             }
-            return documents.size() * 1e9 / elapsed;
+            return new Speed(documents.size() * 1e9 / elapsed, cpu > 0 ? documents.size() * 1e9 / cpu : -1);
         }
     }
 

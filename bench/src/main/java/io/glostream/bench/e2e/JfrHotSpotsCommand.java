@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code jfr-hot}: the hot spots of a Flight Recorder file, from its method samples. Java 17's {@code jfr} tool has no
  * {@code view hot-methods}, so this counts them: per method, the samples where it is the top frame (self) and those
  * where it is anywhere on the stack (total), for threads running Java code ({@code jdk.ExecutionSample}) and threads
- * in native code such as ONNX Runtime ({@code jdk.NativeMethodSample}) apart.
+ * in native code such as ONNX Runtime ({@code jdk.NativeMethodSample}) apart; and the CPU each thread used, from
+ * {@code jdk.ThreadCPULoad} (threads named alike up to a trailing number are summed).
  */
 @Command(name = "jfr-hot", mixinStandardHelpOptions = true,
         description = "Top methods of a JFR recording by samples (self and total), Java and native apart.")
@@ -57,8 +58,17 @@ public final class JfrHotSpotsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
         Map<String, Tally> tallies = new HashMap<>();
+        Map<String, Double> cpuByThread = new HashMap<>();
+        double cpuTotal = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
+            if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+                // Each event is the thread's load since its previous one, over one sampling period.
+                double load = event.getFloat("user") + event.getFloat("system");
+                cpuByThread.merge(threadGroup(String.valueOf(event.getThread().getJavaName())), load, Double::sum);
+                cpuTotal += load;
+                continue;
+            }
             if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
                 continue;
             }
@@ -71,7 +81,7 @@ public final class JfrHotSpotsCommand implements Callable<Integer> {
             }
             Tally tally = tallies.computeIfAbsent(type, t -> new Tally());
             tally.samples++;
-            tally.threads.merge(threadName.replaceAll("-\\d+$", "-N"), 1L, Long::sum);
+            tally.threads.merge(threadGroup(threadName), 1L, Long::sum);
             List<RecordedFrame> frames = stack.getFrames();
             tally.self.merge(name(frames.get(0).getMethod()), 1L, Long::sum);
             Set<String> onStack = new HashSet<>();
@@ -81,6 +91,15 @@ public final class JfrHotSpotsCommand implements Callable<Integer> {
             onStack.forEach(method -> tally.total.merge(method, 1L, Long::sum));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (cpuTotal > 0) {
+            out.println("jdk.ThreadCPULoad: share of the CPU used by this JVM's threads, by thread");
+            double total = cpuTotal;
+            cpuByThread.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(top)
+                    .forEach(e -> out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100 * e.getValue() / total, e.getKey()));
+            out.println();
+        }
         for (String type : List.of("jdk.ExecutionSample", "jdk.NativeMethodSample")) {
             Tally tally = tallies.get(type);
             if (tally == null) {
@@ -102,6 +121,11 @@ public final class JfrHotSpotsCommand implements Callable<Integer> {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(top)
                 .forEach(e -> out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+    }
+
+    /** A thread's name with its numbers generalised, so that pools and per-run ids add up. */
+    private static String threadGroup(String name) {
+        return name.replaceAll("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "").replaceAll("\\d+", "N");
     }
 
     private static String name(RecordedMethod method) {

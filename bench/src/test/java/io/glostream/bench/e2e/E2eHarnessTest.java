@@ -38,7 +38,8 @@ class E2eHarnessTest {
         for (String field : List.of("guarantee", "lang_mix", "documents", "partitions", "threads", "batch_size",
                 "docs_per_s", "bound_docs_per_s", "ratio_to_bound", "p50_ms", "p99_ms", "p999_ms", "heap_max_mb",
                 "gc_time_share", "command", "git_commit", "jvm", "cpu_model", "date", "load_average_start",
-                "visible_p99_ms", "latency_rate_docs_per_s")) {
+                "visible_p99_ms", "latency_rate_docs_per_s", "docs_per_cpu_s", "bound_docs_per_cpu_s", "cpu_ratio_to_bound",
+                "process_cpu_cores", "stream_threads_busy_share")) {
             assertTrue(json.hasNonNull(field), "no " + field + " in " + json);
         }
         assertEquals("exactly_once_v2", json.get("guarantee").asText());
@@ -59,6 +60,10 @@ class E2eHarnessTest {
         double bound = json.get("bound_docs_per_s").asDouble();
         assertTrue(docsPerSecond > 0 && bound > 0, json.toString());
         assertEquals(docsPerSecond / bound, json.get("ratio_to_bound").asDouble(), 0.002);
+        double perCpu = json.get("docs_per_cpu_s").asDouble();
+        double boundPerCpu = json.get("bound_docs_per_cpu_s").asDouble();
+        assertTrue(perCpu > 0 && boundPerCpu > 0, json.toString());
+        assertEquals(perCpu / boundPerCpu, json.get("cpu_ratio_to_bound").asDouble(), 0.002);
         assertTrue(json.get("p50_ms").asDouble() <= json.get("p99_ms").asDouble());
         assertTrue(json.get("p99_ms").asDouble() <= json.get("p999_ms").asDouble());
         assertTrue(json.get("latency_documents").asInt() >= 1);
