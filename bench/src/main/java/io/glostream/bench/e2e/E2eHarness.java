@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -47,6 +49,7 @@ public final class E2eHarness {
         GcMeter gc;
         CpuMeter[] cpu = new CpuMeter[1];
         long[] resultsAtCpuStart = new long[1];
+        AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
         double processCores;
         double streamBusy;
         double cpuSeconds;
@@ -72,7 +75,7 @@ public final class E2eHarness {
                 await(throughput, collector, "e2e    ", () -> {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
                     resultsAtCpuStart[0] = throughput.results();
-                });
+                }, () -> null);
                 cpuSeconds = cpu[0].cpuSecondsWithBroker();
                 brokerCpuShare = cpu[0].brokerShare();
                 processCores = cpu[0].processCores();
@@ -87,12 +90,14 @@ public final class E2eHarness {
                     Thread sending = new Thread(() -> {
                         try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 0)) {
                             sender.paced(corpus, paced, new Rate(rate));
+                        } catch (RuntimeException e) {
+                            senderFailure.set(e);
                         }
                     }, "e2e-paced-sender");
                     log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
                             count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
                     sending.start();
-                    await(latency, collector, "latency", () -> { });
+                    await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
                 }
                 gcShare = gc.timeShare();
@@ -147,10 +152,11 @@ public final class E2eHarness {
 
     /**
      * Waits for every result of {@code phase}, drawing a progress bar; runs {@code onFirstResult} once the first result
-     * is in (within the 200 ms it polls at, or at the end when all came at once); fails on timeout or a collector failure.
+     * is in (within the 200 ms it polls at, or at the end when all came at once); fails on timeout, or when the
+     * collector or {@code senderFailure} reports a failure.
      */
-    private void await(Phase phase, ResultCollector collector, String label, Runnable onFirstResult)
-            throws InterruptedException {
+    private void await(Phase phase, ResultCollector collector, String label, Runnable onFirstResult,
+            Supplier<RuntimeException> senderFailure) throws InterruptedException {
         boolean started = false;
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (ProgressBar progress = ProgressBar.start(label, phase.expected(), "results")) {
@@ -163,6 +169,10 @@ public final class E2eHarness {
                 }
                 progress.step(now - shown);
                 shown = now;
+                if (senderFailure.get() != null) {
+                    throw new IllegalStateException("sending failed: " + senderFailure.get().getMessage(),
+                            senderFailure.get());
+                }
                 if (collector.failure() != null) {
                     throw new IllegalStateException("reading results failed: " + collector.failure().getMessage(),
                             collector.failure());
