@@ -5,7 +5,7 @@
 # Run from the repository root after `./mvnw -B -q -DskipTests -pl bench -am package`.
 set -euo pipefail
 documents=${DOCUMENTS:-20000}
-sweep_documents=${SWEEP_DOCUMENTS:-3000}
+sweep_documents=${SWEEP_DOCUMENTS:-2000}
 out=bench/results
 jar=bench/target/glostream-bench.jar
 stage=${1:-all}
@@ -21,7 +21,7 @@ if [[ $stage == all || $stage == matrix ]]; then
 fi
 
 if [[ $stage == all || $stage == sweep ]]; then
-  java -Xmx512m -jar "$jar" sweep --documents "$sweep_documents" --latency-seconds 5 --batch-sizes 16,64,256 \
+  java -Xmx512m -jar "$jar" sweep --documents "$sweep_documents" --latency-seconds 5 --batch-sizes 16,256 \
     --thread-counts 1,2 --broker-process --out "$out/e2e-sweep" > /dev/null
 fi
 

@@ -27,8 +27,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Every send is checked: a record the broker never took would leave the run waiting for a result that cannot
  * come, so {@link #preload} and {@link #paced} fail instead, naming the first error. On a loaded machine a broker
- * can take longer than the client's default 30 s to answer, and an idempotent producer whose request timed out may
- * then be refused with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until its batches expire: the timeouts here are long.
+ * can take longer than the client's default 30 s to answer, and an idempotent producer with several requests in
+ * flight was then seen refused with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} (incoming sequence 0 against an end
+ * sequence in the hundreds) until its batches expired: the timeouts here are long, and one request is in flight at a
+ * time, so a retried batch can only be a duplicate the broker recognises, never overtaken by a later one.
  */
 public final class DocumentSender implements AutoCloseable {
 
@@ -58,6 +60,7 @@ public final class DocumentSender implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -125,7 +125,7 @@ public final class JfrHotSpotsCommand implements Callable<Integer> {
 
     /** A thread's name with its numbers generalised, so that pools and per-run ids add up. */
     private static String threadGroup(String name) {
-        return name.replaceAll("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "").replaceAll("\\d+", "N");
+        return name.replaceAll("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "").replaceAll("(?<![A-Za-z])\\d+|\\d+$", "N");
     }
 
     private static String name(RecordedMethod method) {
