@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
  * {@code java -jar glostream-bench.jar FeaturizeBenchmark -f 1} and {@code -l} work as before.
  */
 @Command(name = "glostream-bench", mixinStandardHelpOptions = true, version = "glostream-bench 0.1.0",
-        description = {"Benchmarks of glostream. Harness commands below; any other arguments run JMH",
-            "(e.g. `FeaturizeBenchmark -f 1`, or `-l` to list the benchmarks, `-h` for JMH's options)."},
+        description = {"Benchmarks of glostream. Harness commands below; any other arguments run",
+            "JMH (e.g. `FeaturizeBenchmark -f 1`; `-l` lists the benchmarks, `-h` shows",
+            "JMH's options)."},
         subcommands = {E2eCommand.class, SweepCommand.class, PlotCommand.class, JfrHotSpotsCommand.class,
             CommandLine.HelpCommand.class})
 public final class BenchMain {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code e2e}: one end-to-end run, printed as JSON and optionally written to a file and a plot. */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
-        description = {"Starts a broker, preloads documents, runs the stream app on them and measures sustained",
-            "documents/s, then latency at a fixed input rate, then featurise + infer alone (the bound)."})
+        description = {"Starts a broker, preloads documents, runs the stream app on them and",
+            "measures sustained documents/s, then latency at a fixed input rate, then",
+            "featurise + infer alone (the bound)."})
 public final class E2eCommand implements Callable<Integer> {
 
     @Spec

@@ -49,8 +49,8 @@ public final class E2eOptions {
     Path data;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "50%",
-            description = "Input rate of the latency phase after the throughput phase: P% of the measured throughput, "
-                    + "N/s, or off (default: ${DEFAULT-VALUE}).")
+            description = "Input rate of the latency phase after the throughput phase: P%% of the measured throughput, "
+                    + "N/s, or off (default: 50%%).")
     String rate;
 
     @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",

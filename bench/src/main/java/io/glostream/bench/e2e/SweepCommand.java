@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * a JSON file per run and one plot of them all.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs e2e for every batch size and thread count given (a fresh broker and app each),",
-            "writes each run's JSON into --out and plots throughput and p99 of them all."})
+        description = {"Runs e2e for every batch size and thread count given (a fresh broker and",
+            "app each), writes each run's JSON into --out and plots them all."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
