@@ -1,0 +1,200 @@
+package io.glostream.bench.e2e;
+
+import io.glostream.core.progress.ProgressBar;
+import io.glostream.stream.StreamApp;
+import io.glostream.stream.config.Durations;
+import io.glostream.stream.config.StreamSettings;
+import io.glostream.stream.produce.Rate;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One end-to-end run:
+ * <ol>
+ * <li>start a broker (in this JVM, or in a process of its own) with the topics of {@link BenchTopics};</li>
+ * <li>preload the documents and malformed records, so the throughput measured is the app's, not the producer's;</li>
+ * <li>start {@link StreamApp} on that broker and read every result back read-committed (the throughput phase);</li>
+ * <li>optionally send more documents at a fixed rate while the app runs, for latency (the latency phase);</li>
+ * <li>stop the app and the broker, then time featurise + infer alone on the same documents ({@link FeaturizeInferBound}).</li>
+ * </ol>
+ */
+public final class E2eHarness {
+
+    private final E2eSettings settings;
+    private final PrintStream log;
+
+    public E2eHarness(E2eSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Runs and returns the figures.
+     *
+     * @param command the command line to record with the results
+     * @throws IllegalStateException when results stop arriving within the timeout, or the app fails
+     */
+    public E2eResult run(String command) throws Exception {
+        RunEnvironment environment = RunEnvironment.capture(command);
+        double loadStart = RunEnvironment.loadAverage();
+        BenchCorpus corpus = BenchCorpus.load(settings.data(), settings.langMix());
+        Phase throughput = new Phase(0, settings.documents(), settings.malformed());
+        Phase latency = null;
+        double latencyRate = 0;
+        GcMeter gc;
+        CpuMeter[] cpu = new CpuMeter[1];
+        long[] resultsAtCpuStart = new long[1];
+        AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
+        double processCores;
+        double streamBusy;
+        double cpuSeconds;
+        double brokerCpuShare;
+        double gcShare;
+        long gcCollections;
+        double heapPeak;
+        log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed, %d partitions, %d stream threads, %s, batch %d / %s, "
+                + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(),
+                settings.partitions(), settings.threads(), settings.guarantee(), settings.batchSize(),
+                Durations.format(settings.maxWait()), settings.model(), settings.brokerProcess() ? "in its own process" : "in-process");
+        try (BenchBroker broker = settings.brokerProcess() ? BrokerProcess.start(settings.partitions(), "1g")
+                : BenchBroker.inProcess(settings.partitions());
+                ResultCollector collector = new ResultCollector(broker.bootstrapServers())) {
+            collector.add(throughput);
+            try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 5);
+                    ProgressBar progress = ProgressBar.start("load   ", throughput.expected(), "records")) {
+                sender.preload(corpus, throughput, progress);
+            }
+            gc = GcMeter.start();
+            try (StreamApp app = StreamApp.start(streamSettings(broker.bootstrapServers()))) {
+                app.awaitRunning(settings.timeout());
+                await(throughput, collector, "e2e    ", () -> {
+                    cpu[0] = CpuMeter.start(broker::processCpuNanos);
+                    resultsAtCpuStart[0] = throughput.results();
+                }, () -> null);
+                cpuSeconds = cpu[0].cpuSecondsWithBroker();
+                brokerCpuShare = cpu[0].brokerShare();
+                processCores = cpu[0].processCores();
+                streamBusy = cpu[0].streamThreadsBusyShare(settings.threads());
+                if (settings.latencyRate().isPresent()) {
+                    latencyRate = settings.latencyRate().get().perSecond(throughput.resultsPerSecond());
+                    int count = (int) Math.max(1, Math.round(latencyRate * settings.latencySeconds()));
+                    latency = new Phase(settings.documents(), count, 0);
+                    collector.add(latency);
+                    Phase paced = latency;
+                    double rate = latencyRate;
+                    Thread sending = new Thread(() -> {
+                        try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 0)) {
+                            sender.paced(corpus, paced, new Rate(rate));
+                        } catch (RuntimeException e) {
+                            senderFailure.set(e);
+                        }
+                    }, "e2e-paced-sender");
+                    log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
+                            count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
+                    sending.start();
+                    await(latency, collector, "latency", () -> { }, senderFailure::get);
+                    sending.join();
+                }
+                gcShare = gc.timeShare();
+                gcCollections = gc.collections();
+                heapPeak = GcMeter.heapPeakMegabytes();
+            }
+        }
+        log.println("app and broker stopped; timing featurise + infer alone on the same documents");
+        FeaturizeInferBound.Speed bound = FeaturizeInferBound.measure(settings.model(), corpus.first(settings.documents()),
+                settings.batchSize());
+        double docsPerSecond = throughput.resultsPerSecond();
+        double docsPerCpuSecond = cpuSeconds > 0 ? (throughput.results() - resultsAtCpuStart[0]) / cpuSeconds : -1;
+        Phase measured = latency != null ? latency : throughput;
+        Histogram append = measured.appendLatency();
+        Histogram visible = measured.visibleLatency();
+        String basis = latency != null
+                ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)",
+                        latency.documents(), latencyRate, settings.latencyRate().get().label())
+                : "preloaded backlog (no latency phase): mostly time spent queued behind earlier documents";
+        return new E2eResult(settings.guarantee(), settings.langMix().label(), settings.documents(), settings.malformed(),
+                settings.partitions(), settings.threads(), settings.batchSize(), Durations.format(settings.maxWait()),
+                settings.brokerProcess() ? "separate process" : "in-process", settings.model().toString(),
+                settings.data().toString(), corpus.distinctTexts(),
+                round(docsPerSecond), round(bound.docsPerSecond()), round(docsPerSecond / bound.docsPerSecond(), 3),
+                round(docsPerCpuSecond), round(bound.docsPerCpuSecond()),
+                round(docsPerCpuSecond / bound.docsPerCpuSecond(), 3),
+                throughput.results(), throughput.tagged(), throughput.deadLetters(), throughput.duplicates(),
+                round(throughput.appendSpanMillis() / 1000.0, 3),
+                basis, round(latencyRate), latency == null ? 0 : latency.documents(),
+                append.getValueAtPercentile(50), append.getValueAtPercentile(99), append.getValueAtPercentile(99.9),
+                append.getMaxValue(),
+                visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
+                round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
+                round(processCores, 2), round(streamBusy, 3), round(brokerCpuShare, 3),
+                loadStart, RunEnvironment.loadAverage(),
+                environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
+                environment.cpuModel(), environment.cores(), environment.date());
+    }
+
+    private StreamSettings streamSettings(String bootstrapServers) {
+        Map<String, String> values = new HashMap<>();
+        values.put("kafka.bootstrap.servers", bootstrapServers);
+        values.put("application.id", "glostream-bench-" + System.nanoTime());
+        values.put("model.path", settings.model().toString());
+        values.put("batch.size", Integer.toString(settings.batchSize()));
+        values.put("batch.max-wait", Durations.format(settings.maxWait()));
+        values.put("stream.threads", Integer.toString(settings.threads()));
+        values.put("processing.guarantee", settings.guarantee());
+        values.put("http.port", "-1");
+        return StreamSettings.of(values);
+    }
+
+    /**
+     * Waits for every result of {@code phase}, drawing a progress bar; runs {@code onFirstResult} once the first result
+     * is in (within the 200 ms it polls at, or at the end when all came at once); fails on timeout, or when the
+     * collector or {@code senderFailure} reports a failure.
+     */
+    private void await(Phase phase, ResultCollector collector, String label, Runnable onFirstResult,
+            Supplier<RuntimeException> senderFailure) throws InterruptedException {
+        boolean started = false;
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        try (ProgressBar progress = ProgressBar.start(label, phase.expected(), "results")) {
+            long shown = 0;
+            while (!phase.await(200)) {
+                long now = phase.results();
+                if (!started && now > 0) {
+                    onFirstResult.run();
+                    started = true;
+                }
+                progress.step(now - shown);
+                shown = now;
+                if (senderFailure.get() != null) {
+                    throw new IllegalStateException("sending failed: " + senderFailure.get().getMessage(),
+                            senderFailure.get());
+                }
+                if (collector.failure() != null) {
+                    throw new IllegalStateException("reading results failed: " + collector.failure().getMessage(),
+                            collector.failure());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "only %,d of %,d results within %s",
+                            now, phase.expected(), Durations.format(settings.timeout())));
+                }
+            }
+            if (!started) {
+                onFirstResult.run();
+            }
+            progress.step(phase.results() - shown);
+        }
+    }
+
+    private static double round(double value) {
+        return round(value, 1);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

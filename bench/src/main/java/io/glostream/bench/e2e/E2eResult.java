@@ -1,0 +1,58 @@
+package io.glostream.bench.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run's figures, written as JSON with snake_case names ({@code docs_per_s}, {@code p99_ms}...).
+ *
+ * <p>Throughput ({@code docs_per_s}) counts every result of the preloaded phase (tagged documents and dead
+ * letters) from the first result's append to the last one's. The latencies {@code p50_ms}, {@code p99_ms},
+ * {@code p999_ms} run from a document's record timestamp (its send time) to its result's append time on the
+ * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
+ * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
+ * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
+ * {@code docs_per_cpu_s} divides the throughput phase's results after the first by the CPU seconds this JVM and a
+ * separate broker process used meanwhile; {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU
+ * time: on a shared machine, where neither gets whole cores, their ratio {@code cpu_ratio_to_bound} says what the
+ * pipeline costs beyond featurise + infer. {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the throughput phase from its first result:
+ * the CPU this JVM used (in cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
+ * process's part of the CPU seconds behind {@code docs_per_cpu_s} (0 with the broker in this JVM).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record E2eResult(
+        String guarantee, String langMix, int documents, int malformed, int partitions, int threads, int batchSize,
+        String maxWait, String broker, String model, String data, int distinctTexts,
+        double docsPerS, double boundDocsPerS, double ratioToBound,
+        double docsPerCpuS, double boundDocsPerCpuS, double cpuRatioToBound,
+        long results, int tagged, int deadLetters, int duplicates, double seconds,
+        String latencyBasis, double latencyRateDocsPerS, int latencyDocuments,
+        double p50Ms, double p99Ms, double p999Ms, double maxMs,
+        double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
+        double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
+        double processCpuCores, double streamThreadsBusyShare, double brokerCpuShare,
+        double loadAverageStart, double loadAverageEnd,
+        String command, String gitCommit, String jvm, List<String> jvmArgs, String cpuModel, int cores, String date) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes this result as pretty-printed JSON, creating parent directories. */
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    /** This result as pretty-printed JSON. */
+    public String toJson() throws IOException {
+        return JSON.writeValueAsString(this);
+    }
+}

@@ -1,0 +1,162 @@
+package io.glostream.bench.e2e;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One phase of a run: documents {@code firstIndex .. firstIndex + documents - 1} of the corpus plus
+ * {@code malformed} records, their send times, and what came back for them.
+ *
+ * <p>The sender writes send times; the {@link ResultCollector}'s thread alone records results, and readers look
+ * at those only after {@link #await} returned true (the latch orders the writes before the reads).
+ */
+public final class Phase {
+
+    /** Latencies are recorded in milliseconds up to an hour, to 3 significant digits. */
+    private static final long MAX_LATENCY_MS = TimeUnit.HOURS.toMillis(1);
+
+    private final int firstIndex;
+    private final int documents;
+    private final int malformed;
+    private final AtomicLongArray sendMillis;
+    private final BitSet seen = new BitSet();
+    private final Set<Long> deadLetterOffsets = new HashSet<>();
+    private final Histogram appendLatency = new Histogram(MAX_LATENCY_MS, 3);
+    private final Histogram visibleLatency = new Histogram(MAX_LATENCY_MS, 3);
+    private final AtomicLong results = new AtomicLong();
+    private final CountDownLatch complete = new CountDownLatch(1);
+    private int tagged;
+    private int deadLetters;
+    private int duplicates;
+    private long firstAppendMillis = Long.MAX_VALUE;
+    private long lastAppendMillis = Long.MIN_VALUE;
+
+    public Phase(int firstIndex, int documents, int malformed) {
+        if (firstIndex < 0 || documents < 1 || malformed < 0) {
+            throw new IllegalArgumentException("a phase needs firstIndex >= 0, documents >= 1 and malformed >= 0, got "
+                    + firstIndex + ", " + documents + ", " + malformed);
+        }
+        this.firstIndex = firstIndex;
+        this.documents = documents;
+        this.malformed = malformed;
+        this.sendMillis = new AtomicLongArray(documents);
+    }
+
+    public int firstIndex() {
+        return firstIndex;
+    }
+
+    public int documents() {
+        return documents;
+    }
+
+    public int malformed() {
+        return malformed;
+    }
+
+    /** Results this phase waits for: one per document and per malformed record. */
+    public long expected() {
+        return (long) documents + malformed;
+    }
+
+    /** Whether document {@code index} of the corpus belongs to this phase. */
+    public boolean holds(int index) {
+        return index >= firstIndex && index - firstIndex < documents;
+    }
+
+    /** Notes when document {@code index} was sent (its record and document timestamp). */
+    public void sent(int index, long millis) {
+        sendMillis.set(index - firstIndex, millis);
+    }
+
+    /** Distinct results so far; safe from any thread. */
+    public long results() {
+        return results.get();
+    }
+
+    /** A tagged document appended at {@code appendMillis} and read (committed) at {@code receiveMillis}. */
+    void tagged(int index, long appendMillis, long receiveMillis) {
+        if (seen.get(index - firstIndex)) {
+            duplicates++;
+            return;
+        }
+        seen.set(index - firstIndex);
+        tagged++;
+        long sent = sendMillis.get(index - firstIndex);
+        appendLatency.recordValue(clamp(appendMillis - sent));
+        visibleLatency.recordValue(clamp(receiveMillis - sent));
+        appended(appendMillis);
+    }
+
+    /** A dead letter of the record at {@code partition}/{@code offset} of the input, appended at {@code appendMillis}. */
+    void deadLetter(int partition, long offset, long appendMillis) {
+        if (!deadLetterOffsets.add(((long) partition << 48) ^ offset)) {
+            duplicates++;
+            return;
+        }
+        deadLetters++;
+        appended(appendMillis);
+    }
+
+    private void appended(long appendMillis) {
+        firstAppendMillis = Math.min(firstAppendMillis, appendMillis);
+        lastAppendMillis = Math.max(lastAppendMillis, appendMillis);
+        if (results.incrementAndGet() == expected()) {
+            complete.countDown();
+        }
+    }
+
+    private static long clamp(long latency) {
+        return Math.max(0, Math.min(latency, MAX_LATENCY_MS));
+    }
+
+    /** Waits until every expected result arrived; false when {@code timeoutMillis} passed first. */
+    public boolean await(long timeoutMillis) throws InterruptedException {
+        return complete.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Distinct tagged documents (read after {@link #await}). */
+    public int tagged() {
+        return tagged;
+    }
+
+    /** Distinct dead letters (read after {@link #await}). */
+    public int deadLetters() {
+        return deadLetters;
+    }
+
+    /** Results seen again: zero under exactly-once (read after {@link #await}). */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    /** Milliseconds from the first result's append to the last one's (read after {@link #await}). */
+    public long appendSpanMillis() {
+        return lastAppendMillis - firstAppendMillis;
+    }
+
+    /**
+     * Results per second from the first append to the last: {@code (results - 1) / span}, since the span
+     * starts with the first result. Infinite when everything was appended within the same millisecond.
+     */
+    public double resultsPerSecond() {
+        long span = appendSpanMillis();
+        return span <= 0 ? Double.POSITIVE_INFINITY : (results.get() - 1) * 1000.0 / span;
+    }
+
+    /** Input record timestamp to output append time, per tagged document (read after {@link #await}). */
+    public Histogram appendLatency() {
+        return appendLatency;
+    }
+
+    /** Input record timestamp to the moment a read-committed consumer received the result (read after {@link #await}). */
+    public Histogram visibleLatency() {
+        return visibleLatency;
+    }
+}

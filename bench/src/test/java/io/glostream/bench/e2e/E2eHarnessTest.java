@@ -1,0 +1,98 @@
+package io.glostream.bench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glostream.core.model.TopicModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness end to end on 300 committed sample documents: every result accounted for, every field written. */
+class E2eHarnessTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("glostream.root", ".."));
+    private static final Path MODEL = ROOT.resolve("sample/bundle");
+    private static final Path DATA = ROOT.resolve("sample/ec_news");
+    private static final int DOCUMENTS = 300;
+
+    @Test
+    void accountsForEveryDocumentAndWritesEveryField(@TempDir Path dir) throws Exception {
+        E2eSettings settings = new E2eSettings(DOCUMENTS, 2, 1, "exactly_once_v2", LangMix.MIXED, 0.02, 16,
+                Duration.ofMillis(50), MODEL, DATA, LatencyRate.parse("50%"), 1, false, Duration.ofMinutes(3));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        E2eResult result = new E2eHarness(settings, new PrintStream(log, true, StandardCharsets.UTF_8)).run("test");
+        Path file = dir.resolve("e2e.json");
+        result.write(file);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+
+        for (String field : List.of("guarantee", "lang_mix", "documents", "partitions", "threads", "batch_size",
+                "docs_per_s", "bound_docs_per_s", "ratio_to_bound", "p50_ms", "p99_ms", "p999_ms", "heap_max_mb",
+                "gc_time_share", "command", "git_commit", "jvm", "cpu_model", "date", "load_average_start",
+                "visible_p99_ms", "latency_rate_docs_per_s", "docs_per_cpu_s", "bound_docs_per_cpu_s", "cpu_ratio_to_bound",
+                "process_cpu_cores", "stream_threads_busy_share")) {
+            assertTrue(json.hasNonNull(field), "no " + field + " in " + json);
+        }
+        assertEquals("exactly_once_v2", json.get("guarantee").asText());
+        assertEquals("mixed", json.get("lang_mix").asText());
+        assertEquals(DOCUMENTS, json.get("documents").asInt());
+        assertEquals(2, json.get("partitions").asInt());
+        assertEquals(16, json.get("batch_size").asInt());
+
+        // 2% of 300 malformed records, all dead letters; documents without a token after analysis are dead letters too.
+        int empty = documentsWithoutTokens();
+        assertEquals(6, json.get("malformed").asInt());
+        assertEquals(DOCUMENTS + 6, json.get("results").asLong());
+        assertEquals(DOCUMENTS - empty, json.get("tagged").asInt());
+        assertEquals(6 + empty, json.get("dead_letters").asInt());
+        assertEquals(0, json.get("duplicates").asInt(), "exactly-once delivered a result twice");
+
+        double docsPerSecond = json.get("docs_per_s").asDouble();
+        double bound = json.get("bound_docs_per_s").asDouble();
+        assertTrue(docsPerSecond > 0 && bound > 0, json.toString());
+        assertEquals(docsPerSecond / bound, json.get("ratio_to_bound").asDouble(), 0.002);
+        double perCpu = json.get("docs_per_cpu_s").asDouble();
+        double boundPerCpu = json.get("bound_docs_per_cpu_s").asDouble();
+        assertTrue(perCpu > 0 && boundPerCpu > 0, json.toString());
+        assertEquals(perCpu / boundPerCpu, json.get("cpu_ratio_to_bound").asDouble(), 0.002);
+        assertTrue(json.get("p50_ms").asDouble() <= json.get("p99_ms").asDouble());
+        assertTrue(json.get("p99_ms").asDouble() <= json.get("p999_ms").asDouble());
+        assertTrue(json.get("latency_documents").asInt() >= 1);
+        assertTrue(json.get("latency_basis").asText().startsWith("latency phase"));
+        double gcShare = json.get("gc_time_share").asDouble();
+        assertTrue(gcShare >= 0 && gcShare <= 1, "gc_time_share " + gcShare);
+
+        Path png = dir.resolve("e2e.png");
+        E2eChart.write(E2eChart.read(List.of(file)), png);
+        assertTrue(Files.size(png) > 0);
+    }
+
+    private static int documentsWithoutTokens() throws Exception {
+        int empty = 0;
+        try (TopicModel model = TopicModel.load(MODEL, 1)) {
+            for (BenchCorpus.BenchDocument document : BenchCorpus.load(DATA, LangMix.MIXED).first(DOCUMENTS)) {
+                if (model.featurizer().featurize(document.lang(), document.text()).bow().tokens() == 0) {
+                    empty++;
+                }
+            }
+        }
+        return empty;
+    }
+
+    @Test
+    void refusesAMissingModelInOneLine() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new E2eSettings(10, 1, 1, "exactly_once_v2", LangMix.EN, 0, 8, Duration.ofMillis(50),
+                        ROOT.resolve("no-such-bundle"), DATA, Optional.empty(), 1, false, Duration.ofMinutes(1)));
+        assertTrue(e.getMessage().startsWith("--model "), e.getMessage());
+    }
+}
