@@ -39,8 +39,16 @@ public final class DocumentVectorOptions {
      *     sources, or a file or directory is missing
      */
     public Map<String, DocumentVectorSource> sources(List<String> langs) {
-        List<String> canonical = langs.stream().map(LanguageAnalyzers::canonicalLanguage).toList();
         Map<String, DocumentVectorSource> chosen = new LinkedHashMap<>();
+        if (npy.isEmpty() && encoders.isEmpty()) {
+            return chosen;
+        }
+        List<String> canonical;
+        try {
+            canonical = langs.stream().map(LanguageAnalyzers::canonicalLanguage).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--langs: " + e.getMessage(), e);
+        }
         npy.forEach((lang, file) -> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--doc-embeddings " + lang + "=" + file + ": no such file");
