@@ -1,5 +1,6 @@
 package io.glostream.stream;
 
+import io.glostream.core.bundle.Directories;
 import io.glostream.core.model.TopicModel;
 import io.glostream.schemas.ModelRef;
 import io.glostream.stream.broker.EmbeddedKafkaBroker;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -241,7 +240,7 @@ public final class StreamApp implements AutoCloseable {
     private Path temporaryStateDir() {
         try {
             Path dir = Files.createTempDirectory("glostream-streams-");
-            resources.add(() -> deleteRecursively(dir));
+            resources.add(() -> Directories.deleteRecursively(dir));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a Kafka Streams state directory", e);
@@ -321,16 +320,5 @@ public final class StreamApp implements AutoCloseable {
             }
         }
         resources.clear();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

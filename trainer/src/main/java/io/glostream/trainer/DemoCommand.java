@@ -1,11 +1,9 @@
 package io.glostream.trainer;
 
-import java.io.IOException;
+import io.glostream.core.bundle.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + data + " is not a directory (run from the repository root)");
         }
         Path bundle = out.resolve("bundle");
-        if (Files.exists(bundle)) {
-            deleteRecursively(bundle);
-        }
+        Directories.deleteRecursively(bundle);
         CommandLine root = spec.root().commandLine();
         int fit = root.execute("fit", "--data", data.toString(), "--pretokenized", "--max-vocab", "400",
                 "--topics", "10", "--epochs", Integer.toString(epochs), "--batch-size", "32", "--seed", "0",
@@ -58,13 +54,5 @@ public final class DemoCommand implements Callable<Integer> {
                 + "  bundle: " + bundle);
         spec.commandLine().getOut().flush();
         return inspect;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

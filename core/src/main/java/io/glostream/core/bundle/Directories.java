@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Directory housekeeping for staging and extraction directories. */
-final class Directories {
+/**
+ * Directory housekeeping: bundle staging and extraction directories, and the temporary directories of the
+ * trainer's demo and the stream app (its state directory, the embedded broker's logs).
+ */
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes {@code directory} and everything under it, without following links; absent is fine. */
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
