@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
@@ -43,7 +44,9 @@ public final class E2eHarness {
         RunEnvironment environment = RunEnvironment.capture(command);
         double loadStart = RunEnvironment.loadAverage();
         BenchCorpus corpus = BenchCorpus.load(settings.data(), settings.langMix());
-        Phase throughput = new Phase(0, settings.documents(), settings.malformed());
+        int warmupDocuments = settings.warmupDocuments();
+        Phase warmup = warmupDocuments > 0 ? new Phase(0, warmupDocuments, 0) : null;
+        Phase throughput = new Phase(warmupDocuments, settings.documents(), settings.malformed());
         Phase latency = null;
         double latencyRate = 0;
         GcMeter gc;
@@ -57,21 +60,31 @@ public final class E2eHarness {
         double gcShare;
         long gcCollections;
         double heapPeak;
-        log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed, %d partitions, %d stream threads, %s, batch %d / %s, "
-                + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(),
+        log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed (after %,d to warm up), %d partitions, %d stream threads, %s, batch %d / %s, "
+                + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(), warmupDocuments,
                 settings.partitions(), settings.threads(), settings.guarantee(), settings.batchSize(),
                 Durations.format(settings.maxWait()), settings.model(), settings.brokerProcess() ? "in its own process" : "in-process");
         try (BenchBroker broker = settings.brokerProcess() ? BrokerProcess.start(settings.partitions(), "1g")
                 : BenchBroker.inProcess(settings.partitions());
                 ResultCollector collector = new ResultCollector(broker.bootstrapServers())) {
+            if (warmup != null) {
+                collector.add(warmup);
+            }
             collector.add(throughput);
             try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 5);
-                    ProgressBar progress = ProgressBar.start("load   ", throughput.expected(), "records")) {
+                    ProgressBar progress = ProgressBar.start("load   ",
+                            throughput.expected() + (warmup == null ? 0 : warmup.expected()), "records")) {
+                if (warmup != null) {
+                    sender.preload(corpus, warmup, progress);
+                }
                 sender.preload(corpus, throughput, progress);
             }
             gc = GcMeter.start();
             try (StreamApp app = StreamApp.start(streamSettings(broker.bootstrapServers()))) {
                 app.awaitRunning(settings.timeout());
+                if (warmup != null) {
+                    await(warmup, collector, "warm-up", () -> { }, () -> null);
+                }
                 await(throughput, collector, "e2e    ", () -> {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
                     resultsAtCpuStart[0] = throughput.results();
@@ -83,7 +96,7 @@ public final class E2eHarness {
                 if (settings.latencyRate().isPresent()) {
                     latencyRate = settings.latencyRate().get().perSecond(throughput.resultsPerSecond());
                     int count = (int) Math.max(1, Math.round(latencyRate * settings.latencySeconds()));
-                    latency = new Phase(settings.documents(), count, 0);
+                    latency = new Phase(warmupDocuments + settings.documents(), count, 0);
                     collector.add(latency);
                     Phase paced = latency;
                     double rate = latencyRate;
@@ -117,7 +130,8 @@ public final class E2eHarness {
                 ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)",
                         latency.documents(), latencyRate, settings.latencyRate().get().label())
                 : "preloaded backlog (no latency phase): mostly time spent queued behind earlier documents";
-        return new E2eResult(settings.guarantee(), settings.langMix().label(), settings.documents(), settings.malformed(),
+        return new E2eResult(settings.guarantee(), settings.langMix().label(), settings.documents(), warmupDocuments,
+                settings.malformed(),
                 settings.partitions(), settings.threads(), settings.batchSize(), Durations.format(settings.maxWait()),
                 settings.brokerProcess() ? "separate process" : "in-process", settings.model().toString(),
                 settings.data().toString(), corpus.distinctTexts(),
@@ -132,7 +146,7 @@ public final class E2eHarness {
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), round(brokerCpuShare, 3),
-                loadStart, RunEnvironment.loadAverage(),
+                loadStart, RunEnvironment.loadAverage(), new TreeMap<>(settings.appSettings()),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
                 environment.cpuModel(), environment.cores(), environment.date());
     }
@@ -147,6 +161,7 @@ public final class E2eHarness {
         values.put("stream.threads", Integer.toString(settings.threads()));
         values.put("processing.guarantee", settings.guarantee());
         values.put("http.port", "-1");
+        values.putAll(settings.appSettings());
         return StreamSettings.of(values);
     }
 

@@ -3,6 +3,8 @@ package io.glostream.bench.e2e;
 import io.glostream.stream.config.Durations;
 import io.glostream.stream.demo.DemoCorpus;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options of {@code e2e} and {@code sweep}, turned into {@link E2eSettings}. */
@@ -11,6 +13,11 @@ public final class E2eOptions {
     @Option(names = "--documents", paramLabel = "N", defaultValue = "200000",
             description = "Documents preloaded for the throughput phase (default: ${DEFAULT-VALUE}).")
     int documents;
+
+    @Option(names = "--warmup-documents", paramLabel = "N", defaultValue = "20000",
+            description = "Documents preloaded ahead of them and processed before the measurement starts, so JIT "
+                    + "compilation stays out of the figures; 0: none (default: ${DEFAULT-VALUE}).")
+    int warmupDocuments;
 
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "4",
             description = "Partitions of the documents, output and dead-letter topics (default: ${DEFAULT-VALUE}).")
@@ -65,13 +72,17 @@ public final class E2eOptions {
             description = "Longest a phase may take (default: ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further stream-app setting for every run, "
+            + "kafka.* client settings included (e.g. kafka.producer.linger.ms=5); repeatable.")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
     /**
      * @throws IllegalArgumentException naming the option whose value is wrong
      */
     public E2eSettings settings() {
-        return new E2eSettings(documents, partitions, threads, guarantee, LangMix.parse(langMix), malformedShare, batchSize,
+        return new E2eSettings(documents, warmupDocuments, partitions, threads, guarantee, LangMix.parse(langMix), malformedShare, batchSize,
                 duration("--max-wait", maxWait), model, data == null ? DemoCorpus.defaultData() : data,
-                LatencyRate.parse(rate), latencySeconds, brokerProcess, duration("--timeout", timeout));
+                LatencyRate.parse(rate), latencySeconds, brokerProcess, duration("--timeout", timeout), appSettings);
     }
 
     private static java.time.Duration duration(String option, String text) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run's figures, written as JSON with snake_case names ({@code docs_per_s}, {@code p99_ms}...).
@@ -24,10 +25,12 @@ import java.util.List;
  * pipeline costs beyond featurise + infer. {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the throughput phase from its first result:
  * the CPU this JVM used (in cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
  * process's part of the CPU seconds behind {@code docs_per_cpu_s} (0 with the broker in this JVM).
+ * {@code warmup_documents} were processed before the measured phase and count in none of its figures.
+ * {@code app_settings} lists the settings given with {@code --set} (empty: the app's defaults).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record E2eResult(
-        String guarantee, String langMix, int documents, int malformed, int partitions, int threads, int batchSize,
+        String guarantee, String langMix, int documents, int warmupDocuments, int malformed, int partitions, int threads, int batchSize,
         String maxWait, String broker, String model, String data, int distinctTexts,
         double docsPerS, double boundDocsPerS, double ratioToBound,
         double docsPerCpuS, double boundDocsPerCpuS, double cpuRatioToBound,
@@ -37,7 +40,7 @@ public record E2eResult(
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
         double processCpuCores, double streamThreadsBusyShare, double brokerCpuShare,
-        double loadAverageStart, double loadAverageEnd,
+        double loadAverageStart, double loadAverageEnd, Map<String, String> appSettings,
         String command, String gitCommit, String jvm, List<String> jvmArgs, String cpuModel, int cores, String date) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

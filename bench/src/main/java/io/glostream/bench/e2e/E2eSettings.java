@@ -3,13 +3,17 @@ package io.glostream.bench.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one end-to-end run needs.
  *
  * @param documents valid documents preloaded for the throughput phase
+ * @param warmupDocuments valid documents preloaded before them, processed before the measured phase starts (JIT
+ *     compilation and first fetches stay out of the figures); 0: none
  * @param partitions partitions of every data topic
  * @param threads Kafka Streams threads of the app
  * @param guarantee {@code exactly_once_v2} or {@code at_least_once}
@@ -19,18 +23,35 @@ import java.util.Optional;
  * @param latencySeconds how long the latency phase sends
  * @param brokerProcess whether the broker runs in a JVM of its own
  * @param timeout longest any phase may take before the run fails
+ * @param appSettings further stream-app settings ({@code kafka.*} client settings included), applied over the app's
+ *     defaults; not the keys the harness sets itself
  */
-public record E2eSettings(int documents, int partitions, int threads, String guarantee, LangMix langMix,
+public record E2eSettings(int documents, int warmupDocuments, int partitions, int threads, String guarantee, LangMix langMix,
         double malformedShare, int batchSize, Duration maxWait, Path model, Path data,
-        Optional<LatencyRate> latencyRate, int latencySeconds, boolean brokerProcess, Duration timeout) {
+        Optional<LatencyRate> latencyRate, int latencySeconds, boolean brokerProcess, Duration timeout,
+        Map<String, String> appSettings) {
+
+    /** Settings the harness gives the app itself, from its own options or per run. */
+    static final Set<String> HARNESS_KEYS = Set.of("kafka.bootstrap.servers", "application.id", "model.path",
+            "batch.size", "batch.max-wait", "stream.threads", "processing.guarantee", "http.port");
 
     public E2eSettings {
         Objects.requireNonNull(langMix, "langMix");
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(latencyRate, "latencyRate");
         Objects.requireNonNull(timeout, "timeout");
+        appSettings = Map.copyOf(appSettings);
+        for (String key : appSettings.keySet()) {
+            if (HARNESS_KEYS.contains(key)) {
+                throw new IllegalArgumentException("--set " + key + ": the harness sets it (use its own option where "
+                        + "there is one: --batch-size, --max-wait, --threads, --guarantee, --model)");
+            }
+        }
         if (documents < 1) {
             throw new IllegalArgumentException("--documents must be at least 1, got " + documents);
+        }
+        if (warmupDocuments < 0) {
+            throw new IllegalArgumentException("--warmup-documents must be at least 0, got " + warmupDocuments);
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
@@ -71,7 +92,7 @@ public record E2eSettings(int documents, int partitions, int threads, String gua
 
     /** The same run with another batch size and thread count (for sweeps). */
     public E2eSettings with(int newBatchSize, int newThreads) {
-        return new E2eSettings(documents, partitions, newThreads, guarantee, langMix, malformedShare, newBatchSize, maxWait,
-                model, data, latencyRate, latencySeconds, brokerProcess, timeout);
+        return new E2eSettings(documents, warmupDocuments, partitions, newThreads, guarantee, langMix, malformedShare, newBatchSize, maxWait,
+                model, data, latencyRate, latencySeconds, brokerProcess, timeout, appSettings);
     }
 }

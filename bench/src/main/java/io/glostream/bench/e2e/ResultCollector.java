@@ -88,8 +88,18 @@ public final class ResultCollector implements AutoCloseable {
             DeadLetter letter = GlostreamSerdes.deadLetter().deserialize(record.topic(), record.value());
             String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             Phase phase = phaseOf(BenchCorpus.indexOf(id));
-            (phase == null ? phases.get(0) : phase).deadLetter(letter.getPartition(), letter.getOffset(), record.timestamp());
+            (phase == null ? phaseOfMalformed() : phase).deadLetter(letter.getPartition(), letter.getOffset(), record.timestamp());
         }
+    }
+
+    /** The phase a dead letter without a document id belongs to: the first that sent malformed records. */
+    private Phase phaseOfMalformed() {
+        for (Phase phase : phases) {
+            if (phase.malformed() > 0) {
+                return phase;
+            }
+        }
+        return phases.get(0);
     }
 
     private Phase phaseOf(int index) {

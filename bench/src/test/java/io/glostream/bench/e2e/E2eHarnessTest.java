@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,13 @@ class E2eHarnessTest {
     private static final Path MODEL = ROOT.resolve("sample/bundle");
     private static final Path DATA = ROOT.resolve("sample/ec_news");
     private static final int DOCUMENTS = 300;
+    private static final int WARMUP = 50;
 
     @Test
     void accountsForEveryDocumentAndWritesEveryField(@TempDir Path dir) throws Exception {
-        E2eSettings settings = new E2eSettings(DOCUMENTS, 2, 1, "exactly_once_v2", LangMix.MIXED, 0.02, 16,
-                Duration.ofMillis(50), MODEL, DATA, LatencyRate.parse("50%"), 1, false, Duration.ofMinutes(3));
+        E2eSettings settings = new E2eSettings(DOCUMENTS, WARMUP, 2, 1, "exactly_once_v2", LangMix.MIXED, 0.02, 16,
+                Duration.ofMillis(50), MODEL, DATA, LatencyRate.parse("50%"), 1, false, Duration.ofMinutes(3),
+                Map.of("kafka.producer.linger.ms", "5"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         E2eResult result = new E2eHarness(settings, new PrintStream(log, true, StandardCharsets.UTF_8)).run("test");
         Path file = dir.resolve("e2e.json");
@@ -45,8 +48,10 @@ class E2eHarnessTest {
         assertEquals("exactly_once_v2", json.get("guarantee").asText());
         assertEquals("mixed", json.get("lang_mix").asText());
         assertEquals(DOCUMENTS, json.get("documents").asInt());
+        assertEquals(WARMUP, json.get("warmup_documents").asInt());
         assertEquals(2, json.get("partitions").asInt());
         assertEquals(16, json.get("batch_size").asInt());
+        assertEquals("5", json.get("app_settings").get("kafka.producer.linger.ms").asText());
 
         // 2% of 300 malformed records, all dead letters; documents without a token after analysis are dead letters too.
         int empty = documentsWithoutTokens();
@@ -79,7 +84,9 @@ class E2eHarnessTest {
     private static int documentsWithoutTokens() throws Exception {
         int empty = 0;
         try (TopicModel model = TopicModel.load(MODEL, 1)) {
-            for (BenchCorpus.BenchDocument document : BenchCorpus.load(DATA, LangMix.MIXED).first(DOCUMENTS)) {
+            BenchCorpus corpus = BenchCorpus.load(DATA, LangMix.MIXED);
+            for (int index = WARMUP; index < WARMUP + DOCUMENTS; index++) {
+                BenchCorpus.BenchDocument document = corpus.document(index);
                 if (model.featurizer().featurize(document.lang(), document.text()).bow().tokens() == 0) {
                     empty++;
                 }
@@ -91,8 +98,16 @@ class E2eHarnessTest {
     @Test
     void refusesAMissingModelInOneLine() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new E2eSettings(10, 1, 1, "exactly_once_v2", LangMix.EN, 0, 8, Duration.ofMillis(50),
-                        ROOT.resolve("no-such-bundle"), DATA, Optional.empty(), 1, false, Duration.ofMinutes(1)));
+                () -> new E2eSettings(10, 0, 1, 1, "exactly_once_v2", LangMix.EN, 0, 8, Duration.ofMillis(50),
+                        ROOT.resolve("no-such-bundle"), DATA, Optional.empty(), 1, false, Duration.ofMinutes(1), Map.of()));
         assertTrue(e.getMessage().startsWith("--model "), e.getMessage());
+    }
+
+    @Test
+    void refusesToLetSetOverrideWhatTheHarnessSets() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new E2eSettings(10, 0, 1, 1, "exactly_once_v2", LangMix.EN, 0, 8, Duration.ofMillis(50), MODEL, DATA,
+                        Optional.empty(), 1, false, Duration.ofMinutes(1), Map.of("batch.size", "8")));
+        assertTrue(e.getMessage().startsWith("--set batch.size: the harness sets it"), e.getMessage());
     }
 }
