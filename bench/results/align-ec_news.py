@@ -52,16 +52,23 @@ kept = [t["previousId"] == t["id"] and not t["isNew"] for t in rec["topics"]]
 by_id = [common(pt[k], at[k]) for k in range(K)]
 print(f"K = {K}, kept id (not new): {sum(kept)}, flagged new: {sum(t['isNew'] for t in rec['topics'])}, "
       f"shared vocabulary {rec['sharedVocabulary']}")
+O = np.array([[common(pt[p], ut[q]) for q in range(K)] for p in range(K)])
 for t in (0.3, 0.5, 0.7):
-    aligned = sum(kept[k] and by_id[k] >= t * 2 * TOP for k in range(K)) / K
-    unaligned = sum(common(pt[k], ut[k]) >= t * 2 * TOP for k in range(K)) / K
-    print(f"stableShare({t}) with --align-to {aligned:.2f}, without {unaligned:.2f}")
+    aligned = sum(kept[k] and by_id[k] >= t * 2 * TOP for k in range(K))
+    unaligned = sum(common(pt[k], ut[k]) >= t * 2 * TOP for k in range(K))
+    # topics that have a counterpart: the most previous topics any one-to-one matching pairs with a new topic
+    # sharing at least t of their top words (a maximum-cardinality matching on the thresholded overlap)
+    above = (O >= t * 2 * TOP).astype(float)
+    r, c = linear_sum_assignment(-above)
+    counterparts = int(above[r, c].sum())
+    kept_of_those = aligned / counterparts if counterparts else float("nan")
+    print(f"stableShare({t}) with --align-to {aligned / K:.2f}, without {unaligned / K:.2f}; topics with a "
+          f"counterpart {counterparts}, of which kept their id {aligned} ({kept_of_those:.2f})")
 print("top-10 words in common (of 20) per id:", by_id)
 sims = np.array([t["similarity"] for t in rec["topics"]])
 print("recorded similarity min/p10/p25/median/p75/p90/max:",
       " ".join(f"{x:.3f}" for x in np.quantile(sims, [0, .1, .25, .5, .75, .9, 1])))
 
-O = np.array([[common(pt[p], ut[q]) for q in range(K)] for p in range(K)])
 candidates = {
     "cosine of softmax distributions (TopicAlignment)": (np.hstack([softmax(b) for b in pb]),
                                                          np.hstack([softmax(b) for b in ub])),
