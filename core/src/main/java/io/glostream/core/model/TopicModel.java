@@ -208,9 +208,10 @@ public final class TopicModel implements AutoCloseable {
             throw new BundleVerificationException(BundleManifest.MANIFEST_FILE, "analyzers cover "
                     + manifest.analyzers().keySet() + ", languages are " + manifest.languages());
         }
-        if (manifest.neighbourK() < 1) {
+        if (manifest.neighbourK() < 0) {
             throw new BundleVerificationException(BundleManifest.MANIFEST_FILE,
-                    "neighbourK must be positive for polyglot augmentation, got " + manifest.neighbourK());
+                    "neighbourK must be at least 0 (0: trained without polyglot augmentation), got "
+                            + manifest.neighbourK());
         }
     }
 

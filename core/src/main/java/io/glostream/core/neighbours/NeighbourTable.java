@@ -47,7 +47,7 @@ public final class NeighbourTable {
      * rows are copied.
      *
      * @throws IllegalArgumentException if the languages are equal or not simple codes, {@code k} is
-     *     not positive, a vocabulary is empty, intra and cross rows differ in number, or a row is
+     *     negative (0 is a table without neighbours: augmentation off), a vocabulary is empty, intra and cross rows differ in number, or a row is
      *     longer than {@code k}, repeats an index or has one outside its vocabulary
      */
     public static NeighbourTable of(int k, LanguageNeighbours first, LanguageNeighbours second) {
@@ -86,7 +86,9 @@ public final class NeighbourTable {
     public static NeighbourTable compute(String lang1, String lang2, EmbeddingMatrix e1, EmbeddingMatrix e2,
             int k, int threads) {
         List<String> languages = checkLanguages(lang1, lang2);
-        checkK(k);
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive for a neighbour search, got " + k);
+        }
         if (e1.dimension() != e2.dimension()) {
             throw new IllegalArgumentException("aligned embeddings must share a dimension, got "
                     + e1.dimension() + " for " + lang1 + " and " + e2.dimension() + " for " + lang2);
@@ -291,8 +293,8 @@ public final class NeighbourTable {
     }
 
     private static void checkK(int k) {
-        if (k <= 0) {
-            throw new IllegalArgumentException("k must be positive, got " + k);
+        if (k < 0) {
+            throw new IllegalArgumentException("k must be at least 0 (0: no neighbours), got " + k);
         }
     }
 

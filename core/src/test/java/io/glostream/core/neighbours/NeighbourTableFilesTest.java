@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.glostream.core.features.PolyglotAugmenter;
+import io.glostream.core.features.SparseCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +32,27 @@ class NeighbourTableFilesTest {
         NeighbourTable table = NeighbourTableTest.smallTable();
         table.save(dir);
         assertEquals(table, NeighbourTable.load(dir, "en", "de", 3, 2, 2));
+    }
+
+    @Test
+    void aTableWithoutNeighboursRoundTripsAndAugmentsToPresenceOnly() throws IOException {
+        int[][] twoEmpty = {{}, {}};
+        int[][] threeEmpty = {{}, {}, {}};
+        NeighbourTable table = NeighbourTable.of(0, new LanguageNeighbours("en", threeEmpty, threeEmpty),
+                new LanguageNeighbours("de", twoEmpty, twoEmpty));
+        table.save(dir);
+        assertEquals("\t\n\t\n\t\n", Files.readString(dir.resolve("neighbours-en.tsv"), UTF_8));
+        NeighbourTable loaded = NeighbourTable.load(dir, "en", "de", 3, 2, 0);
+        assertEquals(table, loaded);
+        // German word 0 twice: g marks it once, in the German block (after en's 3 words), and nothing else
+        SparseCounts g = new PolyglotAugmenter(loaded).augment(1, SparseCounts.fromDense(new float[] {2, 0}));
+        assertEquals(5, g.dimension());
+        assertEquals(1, g.nnz());
+        assertEquals(3, g.indexAt(0));
+        assertEquals(1f, g.valueAt(0));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> NeighbourTable.load(dir, "en", "de", 3, 2, -1));
+        assertTrue(negative.getMessage().contains("k must be at least 0"), negative.getMessage());
     }
 
     @Test

@@ -149,8 +149,10 @@ class NeighbourTableTest {
                 new LanguageNeighbours("en", one, one), new LanguageNeighbours("en", one, one)));
         assertThrows(IllegalArgumentException.class, () -> NeighbourTable.of(1,
                 new LanguageNeighbours("../en", one, one), new LanguageNeighbours("de", one, one)));
-        assertThrows(IllegalArgumentException.class, () -> NeighbourTable.of(0,
+        assertThrows(IllegalArgumentException.class, () -> NeighbourTable.of(-1,
                 new LanguageNeighbours("en", one, one), new LanguageNeighbours("de", one, one)));
+        assertThrows(IllegalArgumentException.class, () -> NeighbourTable.of(0,
+                new LanguageNeighbours("en", new int[][] {{0}}, one), new LanguageNeighbours("de", one, one)));
     }
 
     @Test

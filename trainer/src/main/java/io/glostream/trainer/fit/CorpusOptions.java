@@ -42,7 +42,8 @@ public final class CorpusOptions {
     int maxDocs;
 
     @Option(names = "--neighbours", defaultValue = "3", paramLabel = "K",
-            description = "Intra- and cross-lingual neighbours per word (default: ${DEFAULT-VALUE}).")
+            description = "Intra- and cross-lingual neighbours per word; 0: no polyglot augmentation, the "
+                    + "ablation (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the neighbour search (default: all cores).")

@@ -10,7 +10,7 @@ import java.util.Map;
  * How {@code fit} runs beyond the model's own configuration.
  *
  * @param model            the GloCTM configuration (topics, epochs, seed, lambdas, device...)
- * @param neighbourK       neighbours per word for polyglot augmentation
+ * @param neighbourK       neighbours per word for polyglot augmentation; 0 turns augmentation off (an ablation)
  * @param vocabulary       bounds for vocabularies built from the data (unused when the data fixes them)
  * @param threads          threads for the neighbour search
  * @param checkpoint       where checkpoints go
@@ -24,8 +24,8 @@ public record FitOptions(GloCtmConfig model, int neighbourK, VocabularyOptions v
                          Map<String, DocumentVectorSource> documentVectors) {
 
     public FitOptions {
-        if (neighbourK < 1) {
-            throw new IllegalArgumentException("--neighbours must be >= 1, got " + neighbourK);
+        if (neighbourK < 0) {
+            throw new IllegalArgumentException("--neighbours must be >= 0, got " + neighbourK);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);

@@ -12,6 +12,7 @@ import io.glostream.trainer.embeddings.WordVectors;
 import io.glostream.trainer.neighbours.AlignedVectorNeighbours;
 import io.glostream.trainer.neighbours.BuiltNeighbours;
 import io.glostream.trainer.neighbours.DictionaryLedNeighbours;
+import io.glostream.trainer.neighbours.NoNeighbours;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,10 +62,11 @@ public final class CorpusPreparation {
                 new DictionaryLedNeighbours.Side(analyzers.get(0).language(), vocabs.get(0), vectors.get(0));
         DictionaryLedNeighbours.Side side2 =
                 new DictionaryLedNeighbours.Side(analyzers.get(1).language(), vocabs.get(1), vectors.get(1));
-        if (!alignedVectors && dictionary == null) {
+        if (!alignedVectors && dictionary == null && neighbourK > 0) {
             throw new IllegalArgumentException("dictionary-led neighbours need a bilingual dictionary (--dict)");
         }
-        BuiltNeighbours neighbours = alignedVectors
+        BuiltNeighbours neighbours = neighbourK == 0 ? NoNeighbours.build(side1, side2)
+                : alignedVectors
                 ? new AlignedVectorNeighbours(neighbourK, threads).build(side1, side2, dictionary)
                 : new DictionaryLedNeighbours(neighbourK, threads).build(side1, side2, dictionary);
         Featurizer featurizer = new Featurizer(analyzers, vocabs, neighbours.table());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glostream.core.bundle.ModelBundle;
+import io.glostream.core.features.Features;
+import io.glostream.core.model.TopicModel;
 import io.glostream.core.testdata.SharedData;
 import io.glostream.trainer.TrainerCli;
 import io.glostream.trainer.embeddings.DocumentVectorSource;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +111,20 @@ class FitCommandTest {
         assertTrue(stdout.toString().contains("evaluation skipped: the data has no test split"), stdout.toString());
         try (ModelBundle opened = ModelBundle.open(bundle)) {
             assertEquals(5, opened.manifest().topics());
+        }
+    }
+
+    @Test
+    void neighboursZeroTrainsWithoutAugmentationAndServes() throws IOException {
+        Path bundle = dir.resolve("no-augmentation");
+        assertEquals(0, run("fit", "--data", SAMPLE.toString(), "--topics", "4", "--epochs", "1", "--batch-size", "64",
+                "--neighbours", "0", "--no-eval", "--out", bundle.toString()), stderr.toString());
+        try (TopicModel model = TopicModel.load(bundle, 1)) {
+            assertEquals(0, model.manifest().neighbourK());
+            String word = model.topics().get(0).words().get("en").get(0);
+            Features features = model.featurizer().featurize("en", word);
+            assertEquals(1, features.global().nnz(), "only the word itself, no neighbours");
+            assertEquals(4, model.infer(List.of(features)).theta(0).length);
         }
     }
 
