@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# One full GloCTM quality run with the authors' settings, resumable.
+#
+# usage: bench/quality/run_quality.sh DATASET SEED [VARIANT]
+#   DATASET  ec_news (lambda_KL 4, lambda_CKA 450) or amazon_review (3, 300), from ../shared/data
+#   SEED     0, 1, 2...
+#   VARIANT  full (default), no-cka (lambda_CKA 0), no-kl (lambda_KL 0), no-augmentation (--neighbours 0)
+#
+# Runs from a copy of the trainer jar in $RUN_DIR (default /tmp/glostream-quality; built first with
+# ./mvnw -B -q -DskipTests package), with one PyTorch thread and niced, so two runs side by side use the two
+# cores of the development machine and builds stay responsive. Re-running the same command resumes from the
+# checkpoint (every 5 epochs). Writes quality-<dataset>-seed<N>[-<variant>].json/.html, the bundle and the log
+# in $RUN_DIR; copy the JSON and HTML to bench/results/ when done.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dataset=${1:?usage: run_quality.sh DATASET SEED [VARIANT]}
+seed=${2:?usage: run_quality.sh DATASET SEED [VARIANT]}
+variant=${3:-full}
+case "$dataset" in
+  ec_news) kl=4; cka=450 ;;
+  amazon_review) kl=3; cka=300 ;;
+  *) echo "run_quality.sh: unknown dataset '$dataset' (ec_news or amazon_review)" >&2; exit 2 ;;
+esac
+extra=()
+case "$variant" in
+  full) ;;
+  no-cka) cka=0 ;;
+  no-kl) kl=0 ;;
+  no-augmentation) extra=(--neighbours 0) ;;
+  *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation)" >&2; exit 2 ;;
+esac
+data=$(cd ../shared/data/"$dataset" 2>/dev/null && pwd) \
+  || { echo "run_quality.sh: ../shared/data/$dataset not found" >&2; exit 2; }
+[ -f trainer/target/glostream-trainer.jar ] \
+  || { echo "run_quality.sh: build first: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+run_dir=${RUN_DIR:-/tmp/glostream-quality}
+name="$dataset-seed$seed"
+[ "$variant" = full ] || name="$name-$variant"
+mkdir -p "$run_dir/$name-trainer"
+# a private copy: rebuilding the project while the run goes on must not swap classes under it
+cp -r trainer/target/glostream-trainer.jar trainer/target/lib "$run_dir/$name-trainer/"
+cd "$run_dir"
+nice -n 10 java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+    -jar "$name-trainer/glostream-trainer.jar" fit --data "$data" --langs en,zh --seed "$seed" \
+    --lambda-kl "$kl" --lambda-cka "$cka" --epochs 150 --threads 1 "${extra[@]}" \
+    --model-version "$name" --json "quality-$name.json" --report "quality-$name.html" \
+    --checkpoint "$name.checkpoint" --resume --out "$name" 2>&1 | tee -a "$name.log"
