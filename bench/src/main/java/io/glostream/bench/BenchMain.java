@@ -1,12 +1,11 @@
 package io.glostream.bench;
 
+import io.glostream.core.cli.CommandLineErrors;
 import io.glostream.bench.e2e.E2eCommand;
 import io.glostream.bench.e2e.JfrHotSpotsCommand;
 import io.glostream.bench.e2e.PlotCommand;
 import io.glostream.bench.e2e.SweepCommand;
 import io.glostream.stream.model.ModelRefusedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,9 +24,9 @@ import picocli.CommandLine.Command;
 public final class BenchMain {
 
     /** Exit code for input the user can fix, or a run that could not finish. */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = CommandLineErrors.EXIT_BAD_INPUT;
     /** Exit code for other failures. */
-    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_FAILURE = CommandLineErrors.EXIT_FAILURE;
 
     private static final Set<String> HARNESS = Set.of("e2e", "sweep", "plot", "jfr-hot", "help", "--help", "--version");
 
@@ -42,18 +41,7 @@ public final class BenchMain {
     /** Runs a harness command and returns its exit code; errors are reported as one line on standard error. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new BenchMain());
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            boolean userError = e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof ModelRefusedException || e instanceof IOException || e instanceof UncheckedIOException;
-            command.getErr().println("glostream-bench " + command.getCommandName() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            if (Boolean.getBoolean("glostream.debug")) {
-                e.printStackTrace(command.getErr());
-            } else if (!userError) {
-                command.getErr().println("(an internal error: rerun with -Dglostream.debug=true for the stack trace)");
-            }
-            return userError ? EXIT_BAD_INPUT : EXIT_FAILURE;
-        });
+        CommandLineErrors.install(cli, "glostream-bench", IllegalStateException.class, ModelRefusedException.class);
         return cli.execute(args);
     }
 }

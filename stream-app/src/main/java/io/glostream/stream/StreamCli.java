@@ -1,5 +1,6 @@
 package io.glostream.stream;
 
+import io.glostream.core.cli.CommandLineErrors;
 import io.glostream.core.model.TopicModel;
 import io.glostream.schemas.ModelRef;
 import io.glostream.stream.config.InvalidSettingsException;
@@ -12,9 +13,7 @@ import io.glostream.stream.model.ModelLoader;
 import io.glostream.stream.model.ModelPublisher;
 import io.glostream.stream.model.ModelRefs;
 import io.glostream.stream.model.ModelRefusedException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,9 @@ import picocli.CommandLine.Spec;
 public final class StreamCli {
 
     /** Exit code for input the user can fix (bad setting, missing or refused bundle). */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = CommandLineErrors.EXIT_BAD_INPUT;
     /** Exit code for other failures. */
-    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_FAILURE = CommandLineErrors.EXIT_FAILURE;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -65,29 +64,8 @@ public final class StreamCli {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler(StreamCli::reportBadArguments);
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            boolean userError = e instanceof IllegalArgumentException || e instanceof ModelRefusedException
-                    || e instanceof IllegalStateException || e instanceof IOException || e instanceof UncheckedIOException;
-            command.getErr().println("glostream-stream " + command.getCommandName() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            if (Boolean.getBoolean("glostream.debug")) {
-                e.printStackTrace(command.getErr());
-            } else if (!userError) {
-                command.getErr().println("(an internal error: rerun with -Dglostream.debug=true for the stack trace)");
-            }
-            return userError ? EXIT_BAD_INPUT : EXIT_FAILURE;
-        });
+        CommandLineErrors.install(cli, "glostream-stream", IllegalStateException.class, ModelRefusedException.class);
         return cli.execute(args);
-    }
-
-    /** Picocli prints the whole usage after a bad argument; one line naming the option is easier to act on. */
-    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
-        CommandLine cli = e.getCommandLine();
-        String name = cli.getCommandSpec().qualifiedName();
-        cli.getErr().println(name + ": " + e.getMessage().replaceAll("\\R", " ") + " (see " + name + " --help)");
-        cli.getErr().flush();
-        return EXIT_BAD_INPUT;
     }
 
     /** Options every command that talks to Kafka shares: where settings come from. */

@@ -1,5 +1,6 @@
 package io.glostream.trainer;
 
+import io.glostream.core.cli.CommandLineErrors;
 import io.glostream.trainer.cli.InferCommand;
 import io.glostream.trainer.cli.InspectCommand;
 import io.glostream.trainer.cli.VerifyCommand;
@@ -9,9 +10,7 @@ import io.glostream.trainer.fit.ExportCommand;
 import io.glostream.trainer.fit.FitCommand;
 import io.glostream.trainer.fit.TrainingFailedException;
 import io.glostream.trainer.prepare.PrepareCommand;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,9 +26,9 @@ import picocli.CommandLine.Command;
 public final class TrainerCli {
 
     /** Exit code for input the user can fix (bad argument, unreadable or inconsistent file). */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = CommandLineErrors.EXIT_BAD_INPUT;
     /** Exit code for failures that are not the input's fault. */
-    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_FAILURE = CommandLineErrors.EXIT_FAILURE;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -46,8 +45,7 @@ public final class TrainerCli {
         CommandLine cli = new CommandLine(new TrainerCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(TrainerCli::reportError);
-        cli.setParameterExceptionHandler(TrainerCli::reportBadArguments);
+        CommandLineErrors.install(cli, "glostream-trainer", CorpusFormatException.class, TrainingFailedException.class);
         return cli.execute(args);
     }
 
@@ -69,31 +67,6 @@ public final class TrainerCli {
     }
 
     /** Picocli prints the whole usage after a bad argument; one line naming the option is easier to act on. */
-    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
-        CommandLine cli = e.getCommandLine();
-        PrintWriter err = cli.getErr();
-        err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage().replaceAll("\\R", " ")
-                + " (see " + cli.getCommandSpec().qualifiedName() + " --help)");
-        err.flush();
-        return EXIT_BAD_INPUT;
-    }
-
-    private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        boolean userError = e instanceof IllegalArgumentException || e instanceof IOException
-                || e instanceof UncheckedIOException || e instanceof CorpusFormatException
-                || e instanceof TrainingFailedException;
-        err.println("glostream-trainer " + cli.getCommandName() + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        if (Boolean.getBoolean("glostream.debug")) {
-            e.printStackTrace(err);
-        } else if (!userError) {
-            err.println("(an internal error: rerun with -Dglostream.debug=true for the stack trace)");
-        }
-        err.flush();
-        return userError ? EXIT_BAD_INPUT : EXIT_FAILURE;
-    }
-
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

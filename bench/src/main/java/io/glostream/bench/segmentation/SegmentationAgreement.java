@@ -1,5 +1,6 @@
 package io.glostream.bench.segmentation;
 
+import io.glostream.core.cli.CommandLineErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.glostream.core.features.Featurizer;
@@ -10,9 +11,7 @@ import io.glostream.core.text.TextAnalyzer;
 import io.glostream.trainer.corpus.CorpusFormatException;
 import io.glostream.trainer.corpus.JsonlCorpus;
 import io.glostream.trainer.fit.BilingualCorpus;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import picocli.CommandLine.Spec;
 public final class SegmentationAgreement implements Callable<Integer> {
 
     /** Exit code for input the user can fix. */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = CommandLineErrors.EXIT_BAD_INPUT;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -85,11 +84,7 @@ public final class SegmentationAgreement implements Callable<Integer> {
         CommandLine cli = new CommandLine(new SegmentationAgreement());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println(line.getCommandName() + ": " + e.getMessage());
-            return e instanceof IllegalArgumentException || e instanceof CorpusFormatException
-                    || e instanceof IOException || e instanceof UncheckedIOException ? EXIT_BAD_INPUT : 1;
-        });
+        CommandLineErrors.install(cli, "glostream-bench", CorpusFormatException.class);
         return cli.execute(args);
     }
 
