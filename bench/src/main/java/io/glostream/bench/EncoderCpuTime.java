@@ -4,7 +4,6 @@ import io.glostream.core.features.SparseCounts;
 import io.glostream.core.inference.EncoderGraphWriter;
 import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
-import io.glostream.core.inference.LinearLayer;
 import io.glostream.core.inference.OnnxEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,8 +47,7 @@ public final class EncoderCpuTime {
 
     public static void main(String[] args) throws IOException {
         Random random = new Random(42);
-        EncoderWeights weights = new EncoderWeights(layer(random, VOCABULARY, HIDDEN), layer(random, HIDDEN, HIDDEN),
-                layer(random, HIDDEN, TOPICS));
+        EncoderWeights weights = RandomEncoderWeights.draw(random, VOCABULARY, HIDDEN, TOPICS);
         List<SparseCounts> documents = new ArrayList<>();
         for (int doc = 0; doc < DOCUMENTS; doc++) {
             documents.add(document(random));
@@ -112,21 +110,6 @@ public final class EncoderCpuTime {
             occurrences[length++] = occurrences[i];
         }
         return SparseCounts.countOccurrences(VOCABULARY, occurrences, length);
-    }
-
-    private static LinearLayer layer(Random random, int inputs, int outputs) {
-        float scale = (float) (1 / Math.sqrt(inputs));
-        float[][] weight = new float[inputs][outputs];
-        for (float[] row : weight) {
-            for (int j = 0; j < outputs; j++) {
-                row[j] = scale * (2 * random.nextFloat() - 1);
-            }
-        }
-        float[] bias = new float[outputs];
-        for (int j = 0; j < outputs; j++) {
-            bias[j] = scale * (2 * random.nextFloat() - 1);
-        }
-        return new LinearLayer(weight, bias);
     }
 
     private static Path write(EncoderWeights weights, EncoderInput form, Path file) throws IOException {

@@ -123,8 +123,7 @@ public class OnnxEncoderBenchmark {
             throw new IllegalArgumentException("activeEntries must be in [1, " + vocabulary + "], got " + activeEntries);
         }
         Random random = new Random(42);
-        EncoderWeights weights = new EncoderWeights(
-                layer(random, vocabulary, hidden), layer(random, hidden, hidden), layer(random, hidden, topics));
+        EncoderWeights weights = RandomEncoderWeights.draw(random, vocabulary, hidden, topics);
         ModelProto encoderModel = EncoderGraphWriter.build(weights, EncoderInput.DENSE);
         directory = Files.createTempDirectory("onnx-encoder-bench");
         Path encoderFile = write(encoderModel, directory.resolve("encoder.onnx"));
@@ -220,21 +219,6 @@ public class OnnxEncoderBenchmark {
                 bh.consume(result.get(0).getValue());
             }
         }
-    }
-
-    private static LinearLayer layer(Random random, int inputs, int outputs) {
-        float scale = (float) (1 / Math.sqrt(inputs));
-        float[][] weight = new float[inputs][outputs];
-        for (float[] row : weight) {
-            for (int j = 0; j < outputs; j++) {
-                row[j] = scale * (2 * random.nextFloat() - 1);
-            }
-        }
-        float[] bias = new float[outputs];
-        for (int j = 0; j < outputs; j++) {
-            bias[j] = scale * (2 * random.nextFloat() - 1);
-        }
-        return new LinearLayer(weight, bias);
     }
 
     /** Distinct active words; about one in eight is counted twice, as augmentation does for shared neighbours. */

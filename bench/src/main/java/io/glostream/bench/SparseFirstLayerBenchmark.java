@@ -16,7 +16,6 @@ import io.glostream.core.inference.EncoderGraph;
 import io.glostream.core.inference.EncoderGraphWriter;
 import io.glostream.core.inference.EncoderInput;
 import io.glostream.core.inference.EncoderWeights;
-import io.glostream.core.inference.LinearLayer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -117,8 +116,7 @@ public class SparseFirstLayerBenchmark {
             throw new IllegalArgumentException("batch must divide " + DOCUMENTS + ", got " + batch);
         }
         Random random = new Random(42);
-        weights = new EncoderWeights(layer(random, vocabulary, hidden), layer(random, hidden, hidden),
-                layer(random, hidden, topics));
+        weights = RandomEncoderWeights.draw(random, vocabulary, hidden, topics);
         ModelProto sparse = EncoderGraphWriter.build(weights, EncoderInput.SPARSE);
         environment = OrtEnvironment.getEnvironment();
         directory = Files.createTempDirectory("sparse-first-layer-bench");
@@ -316,20 +314,24 @@ public class SparseFirstLayerBenchmark {
                 node("Add", List.of("summed_rows", "b1"), "z1"));
     }
 
-    /** The sparse graph with its first layer (every node before {@code hidden1_softplus}) and inputs replaced. */
+    /**
+     * The sparse graph with its first layer (every node before the first that reads {@code z1}, the first layer's
+     * output) and inputs replaced. Cutting at the first reader of {@code z1} rather than at a node name keeps this
+     * working when the activation's nodes change (softplus became six element-wise nodes).
+     */
     private static ModelProto withFirstLayer(ModelProto sparse, List<NodeProto> firstLayer,
             List<ValueInfoProto> inputs) {
         GraphProto graph = sparse.getGraph();
         List<NodeProto> nodes = new ArrayList<>(firstLayer);
         boolean rest = false;
         for (NodeProto node : graph.getNodeList()) {
-            rest |= node.getName().equals("hidden1_softplus");
+            rest |= node.getInputList().contains("z1");
             if (rest) {
                 nodes.add(node);
             }
         }
         if (!rest) {
-            throw new IllegalStateException("the sparse graph has no node hidden1_softplus");
+            throw new IllegalStateException("no node of the sparse graph reads z1");
         }
         GraphProto.Builder replaced = graph.toBuilder().clearNode().addAllNode(nodes).clearInput().addAllInput(inputs);
         return sparse.toBuilder().setGraph(replaced).build();
@@ -352,21 +354,6 @@ public class SparseFirstLayerBenchmark {
     private static ValueInfoProto tensor(String name, TensorProto.DataType type) {
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
                 .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()))).build();
-    }
-
-    private static LinearLayer layer(Random random, int inputs, int outputs) {
-        float scale = (float) (1 / Math.sqrt(inputs));
-        float[][] weight = new float[inputs][outputs];
-        for (float[] row : weight) {
-            for (int j = 0; j < outputs; j++) {
-                row[j] = scale * (2 * random.nextFloat() - 1);
-            }
-        }
-        float[] bias = new float[outputs];
-        for (int j = 0; j < outputs; j++) {
-            bias[j] = scale * (2 * random.nextFloat() - 1);
-        }
-        return new LinearLayer(weight, bias);
     }
 
     private OrtSession session(ModelProto model, String name) throws IOException, OrtException {
