@@ -70,11 +70,14 @@ print("recorded similarity min/p10/p25/median/p75/p90/max:",
       " ".join(f"{x:.3f}" for x in np.quantile(sims, [0, .1, .25, .5, .75, .9, 1])))
 
 candidates = {
-    "cosine of softmax distributions (TopicAlignment)": (np.hstack([softmax(b) for b in pb]),
+    "cosine of softmax distributions (the first TopicAlignment)": (np.hstack([softmax(b) for b in pb]),
                                                          np.hstack([softmax(b) for b in ub])),
     "cosine of raw rows": (np.hstack(pb), np.hstack(ub)),
-    "cosine of row-centred rows": (np.hstack([b - b.mean(1, keepdims=True) for b in pb]),
-                                   np.hstack([b - b.mean(1, keepdims=True) for b in ub])),
+    "cosine of row-centred rows (TopicAlignment now)": (np.hstack([b - b.mean(1, keepdims=True) for b in pb]),
+                                                       np.hstack([b - b.mean(1, keepdims=True) for b in ub])),
+    # each word's weights standardised across the topics, as the decoder's batch norm sees them
+    "cosine of column-standardised rows": (np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in pb]),
+                                           np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in ub])),
 }
 for name, (p, u) in candidates.items():
     S = cos(p, u)
