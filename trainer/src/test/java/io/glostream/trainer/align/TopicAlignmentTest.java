@@ -71,6 +71,44 @@ class TopicAlignmentTest {
     }
 
     @Test
+    void onlyEachTopicsTopWordsCount() {
+        // 30 words: topic 0 peaks on words 0-19, topic 1 on words 10-29. Topic 0's tail (words 20-29) is reordered
+        // between the models, which keeps its mean (so the centring) and changes the whole-row cosine, not the
+        // similarity over the top 20 words.
+        int v = 30;
+        List<String> vocabulary = words("en", v);
+        float[][] previous = new float[2][v];
+        float[][] current = new float[2][v];
+        for (int w = 0; w < v; w++) {
+            previous[0][w] = w < 20 ? 10 + w : w % 3;
+            current[0][w] = w < 20 ? 10 + w : (49 - w) % 3;
+            previous[1][w] = w >= 10 ? 40 - w : 0;
+            current[1][w] = previous[1][w];
+        }
+        Alignment alignment = TopicAlignment.align(new TopicWordMatrix(List.of("en"), List.of(vocabulary), previous),
+                new TopicWordMatrix(List.of("en"), List.of(vocabulary), current));
+        assertEquals(1.0, alignment.similarity()[0], 1e-6);
+        assertEquals(1.0, alignment.similarity()[1], 1e-6);
+        assertArrayEquals(new int[] {0, 1}, alignment.previousIdOfNewId());
+    }
+
+    @Test
+    void topicsSharingNoneOfTheirTopWordsScoreZeroAndAreNew() {
+        int v = 40;
+        List<String> vocabulary = words("en", v);
+        float[][] first = new float[1][v];
+        float[][] second = new float[1][v];
+        for (int w = 0; w < 20; w++) {
+            first[0][w] = 20 - w;
+            second[0][20 + w] = 20 - w;
+        }
+        Alignment alignment = TopicAlignment.align(new TopicWordMatrix(List.of("en"), List.of(vocabulary), first),
+                new TopicWordMatrix(List.of("en"), List.of(vocabulary), second));
+        assertEquals(0.0, alignment.similarity()[0], 1e-12);
+        assertTrue(alignment.isNew()[0]);
+    }
+
+    @Test
     void aConstantShiftOfARowDoesNotChangeItsSimilarity() {
         TopicWordMatrix previous = new TopicWordMatrix(List.of("en"), List.of(List.of("a", "b", "c")),
                 new float[][] {{1, 2, 6}});
