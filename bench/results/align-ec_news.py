@@ -37,6 +37,15 @@ def cos(a, b):
     return a @ b.T
 
 
+def top_only(b, n):
+    """Each row's n largest values, the rest 0 (ties to the lower index, as TopicAlignment keeps them)."""
+    out = np.zeros_like(b)
+    for k in range(b.shape[0]):
+        keep = np.lexsort((np.arange(b.shape[1]), -b[k]))[:n]
+        out[k, keep] = b[k, keep]
+    return out
+
+
 def softmax(b):
     e = np.exp(b - b.max(1, keepdims=True))
     return e / e.sum(1, keepdims=True)
@@ -73,8 +82,11 @@ candidates = {
     "cosine of softmax distributions (the first TopicAlignment)": (np.hstack([softmax(b) for b in pb]),
                                                          np.hstack([softmax(b) for b in ub])),
     "cosine of raw rows": (np.hstack(pb), np.hstack(ub)),
-    "cosine of row-centred rows (TopicAlignment now)": (np.hstack([b - b.mean(1, keepdims=True) for b in pb]),
+    "cosine of row-centred rows (the second TopicAlignment)": (np.hstack([b - b.mean(1, keepdims=True) for b in pb]),
                                                        np.hstack([b - b.mean(1, keepdims=True) for b in ub])),
+    "cosine of row-centred rows, top 20 words per language (TopicAlignment now)": (
+        np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in pb]),
+        np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in ub])),
     # each word's weights standardised across the topics, as the decoder's batch norm sees them
     "cosine of column-standardised rows": (np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in pb]),
                                            np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in ub])),
