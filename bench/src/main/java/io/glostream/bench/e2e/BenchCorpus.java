@@ -60,10 +60,10 @@ public final class BenchCorpus {
         return new BenchDocument(index, lang + "-" + index, lang, texts.get(position % texts.size()));
     }
 
-    /** Documents {@code 0 .. count-1}. */
-    public List<BenchDocument> first(int count) {
+    /** Documents {@code from .. from + count - 1}. */
+    public List<BenchDocument> documents(int from, int count) {
         List<BenchDocument> documents = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             documents.add(document(i));
         }
         return documents;

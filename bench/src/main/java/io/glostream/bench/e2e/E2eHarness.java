@@ -119,8 +119,8 @@ public final class E2eHarness {
             }
         }
         log.println("app and broker stopped; timing featurise + infer alone on the same documents");
-        FeaturizeInferBound.Speed bound = FeaturizeInferBound.measure(settings.model(), corpus.first(settings.documents()),
-                settings.batchSize());
+        FeaturizeInferBound.Speed bound = FeaturizeInferBound.measure(settings.model(),
+                corpus.documents(throughput.firstIndex(), throughput.documents()), settings.batchSize());
         double docsPerSecond = throughput.resultsPerSecond();
         double docsPerCpuSecond = cpuSeconds > 0 ? (throughput.results() - resultsAtCpuStart[0]) / cpuSeconds : -1;
         Phase measured = latency != null ? latency : throughput;

@@ -20,7 +20,7 @@ class BenchCorpusTest {
     void mixedStreamsAlternateLanguagesWithUniqueIdsThatNameTheirIndex() throws Exception {
         BenchCorpus corpus = BenchCorpus.load(DATA, LangMix.MIXED);
         int count = 3 * corpus.distinctTexts();
-        List<BenchCorpus.BenchDocument> documents = corpus.first(count);
+        List<BenchCorpus.BenchDocument> documents = corpus.documents(0, count);
         Set<String> ids = new HashSet<>();
         for (BenchCorpus.BenchDocument document : documents) {
             assertEquals(document.index() % 2 == 0 ? "en" : "zh", document.lang());
@@ -35,7 +35,7 @@ class BenchCorpusTest {
     @Test
     void chineseArrivesWithoutSegmentationSpaces() throws Exception {
         BenchCorpus corpus = BenchCorpus.load(DATA, LangMix.ZH);
-        for (BenchCorpus.BenchDocument document : corpus.first(50)) {
+        for (BenchCorpus.BenchDocument document : corpus.documents(0, 50)) {
             assertEquals("zh", document.lang());
             assertFalse(document.text().matches(".*\\p{IsHan}\\s+\\p{IsHan}.*"), document.text());
         }

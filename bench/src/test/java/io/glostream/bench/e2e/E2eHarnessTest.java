@@ -84,9 +84,7 @@ class E2eHarnessTest {
     private static int documentsWithoutTokens() throws Exception {
         int empty = 0;
         try (TopicModel model = TopicModel.load(MODEL, 1)) {
-            BenchCorpus corpus = BenchCorpus.load(DATA, LangMix.MIXED);
-            for (int index = WARMUP; index < WARMUP + DOCUMENTS; index++) {
-                BenchCorpus.BenchDocument document = corpus.document(index);
+            for (BenchCorpus.BenchDocument document : BenchCorpus.load(DATA, LangMix.MIXED).documents(WARMUP, DOCUMENTS)) {
                 if (model.featurizer().featurize(document.lang(), document.text()).bow().tokens() == 0) {
                     empty++;
                 }
