@@ -8,9 +8,6 @@ public interface BenchBroker extends AutoCloseable {
     /** The {@code host:port} clients connect to. */
     String bootstrapServers();
 
-    /** Whether the broker runs in a separate JVM (its CPU and GC then stay out of this JVM's figures). */
-    boolean separateProcess();
-
     /** CPU time the broker's own process has used so far, in nanoseconds; 0 for a broker in this JVM (counted there). */
     long processCpuNanos();
 
@@ -30,11 +27,6 @@ public interface BenchBroker extends AutoCloseable {
             @Override
             public String bootstrapServers() {
                 return broker.bootstrapServers();
-            }
-
-            @Override
-            public boolean separateProcess() {
-                return false;
             }
 
             @Override

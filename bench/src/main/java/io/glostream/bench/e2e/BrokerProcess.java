@@ -79,11 +79,6 @@ public final class BrokerProcess implements BenchBroker {
     }
 
     @Override
-    public boolean separateProcess() {
-        return true;
-    }
-
-    @Override
     public long processCpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }

@@ -1,6 +1,5 @@
 package io.glostream.bench.e2e;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class E2eCommand implements Callable<Integer> {
             result.write(json);
         }
         if (png != null) {
-            E2eChart.write(List.of(new ObjectMapper().readTree(result.toJson())), png);
+            E2eChart.write(List.of(result.toJsonTree()), png);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.glostream.bench.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,6 +53,11 @@ public record E2eResult(
             Files.createDirectories(parent);
         }
         JSON.writeValue(file.toFile(), this);
+    }
+
+    /** This result as a JSON tree, as {@link E2eChart} reads results files. */
+    public JsonNode toJsonTree() {
+        return JSON.valueToTree(this);
     }
 
     /** This result as pretty-printed JSON. */

@@ -77,17 +77,16 @@ public final class ResultCollector implements AutoCloseable {
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> record, long receiveMillis) {
+        String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        int index = BenchCorpus.indexOf(id);
+        Phase phase = phaseOf(index);
         if (record.topic().equals(outputTopic)) {
-            String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            Phase phase = phaseOf(BenchCorpus.indexOf(id));
             if (phase == null) {
                 throw new IllegalStateException("a result for '" + id + "', which the benchmark did not send");
             }
-            phase.tagged(BenchCorpus.indexOf(id), record.timestamp(), receiveMillis);
+            phase.tagged(index, record.timestamp(), receiveMillis);
         } else {
             DeadLetter letter = GlostreamSerdes.deadLetter().deserialize(record.topic(), record.value());
-            String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            Phase phase = phaseOf(BenchCorpus.indexOf(id));
             (phase == null ? phaseOfMalformed() : phase).deadLetter(letter.getPartition(), letter.getOffset(), record.timestamp());
         }
     }

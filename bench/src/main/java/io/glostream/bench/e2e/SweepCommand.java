@@ -1,7 +1,6 @@
 package io.glostream.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         E2eSettings base = options.settings();
-        ObjectMapper json = new ObjectMapper();
         List<JsonNode> runs = new ArrayList<>();
         String command = E2eCommand.commandLine(spec);
         for (int threads : threadCounts) {
@@ -56,7 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
                         + String.format(Locale.ROOT, " (run: --batch-size %d --threads %d)", batchSize, threads));
                 System.err.println(E2eCommand.summary(result));
                 result.write(out.resolve(String.format(Locale.ROOT, "e2e-sweep-b%d-t%d.json", batchSize, threads)));
-                runs.add(json.readTree(result.toJson()));
+                runs.add(result.toJsonTree());
             }
         }
         Path plot = png == null ? out.resolve("e2e-sweep.png") : png;

@@ -47,8 +47,9 @@ public final class NeighbourTable {
      * rows are copied.
      *
      * @throws IllegalArgumentException if the languages are equal or not simple codes, {@code k} is
-     *     negative (0 is a table without neighbours: augmentation off), a vocabulary is empty, intra and cross rows differ in number, or a row is
-     *     longer than {@code k}, repeats an index or has one outside its vocabulary
+     *     negative (0 is a table without neighbours: augmentation off), a vocabulary is empty, intra and
+     *     cross rows differ in number, or a row is longer than {@code k}, repeats an index or has one
+     *     outside its vocabulary
      */
     public static NeighbourTable of(int k, LanguageNeighbours first, LanguageNeighbours second) {
         List<String> languages = checkLanguages(first.language(), second.language());

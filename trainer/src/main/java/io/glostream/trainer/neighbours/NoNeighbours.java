@@ -27,6 +27,6 @@ public final class NoNeighbours {
 
     private static LanguageNeighbours empty(String lang, int words) {
         int[][] none = new int[words][0];
-        return new LanguageNeighbours(lang, none, new int[words][0]);
+        return new LanguageNeighbours(lang, none, none);
     }
 }
