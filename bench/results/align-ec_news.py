@@ -84,9 +84,12 @@ candidates = {
     "cosine of raw rows": (np.hstack(pb), np.hstack(ub)),
     "cosine of row-centred rows (the second TopicAlignment)": (np.hstack([b - b.mean(1, keepdims=True) for b in pb]),
                                                        np.hstack([b - b.mean(1, keepdims=True) for b in ub])),
-    "cosine of row-centred rows, top 20 words per language (TopicAlignment now)": (
+    "cosine of row-centred rows, top 20 words per language (the third TopicAlignment)": (
         np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in pb]),
         np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in ub])),
+    "cosine of row-centred rows, top 10 words per language (TopicAlignment now)": (
+        np.hstack([top_only(b - b.mean(1, keepdims=True), 10) for b in pb]),
+        np.hstack([top_only(b - b.mean(1, keepdims=True), 10) for b in ub])),
     # each word's weights standardised across the topics, as the decoder's batch norm sees them
     "cosine of column-standardised rows": (np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in pb]),
                                            np.hstack([(b - b.mean(0)) / (b.std(0) + 1e-12) for b in ub])),

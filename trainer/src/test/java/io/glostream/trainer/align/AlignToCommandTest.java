@@ -39,12 +39,13 @@ class AlignToCommandTest {
      */
     private static final int SAME_TOPIC_COMMON_WORDS = 6;
     /**
-     * The issue asks for 90%, and this run reaches it: measured on this sample with seeds 0 and 1 (one PyTorch
-     * thread, as the tests run), 0.9 after 60 epochs (0.8 after 40, 0.9 after 100), against 0.1 without alignment.
-     * The topic missed after 40 and 100 epochs ("office box version video") is learnt by seed 0 only. The bound sits one topic
-     * lower because other CPUs' kernels may round training differently, and one topic of ten is the sample's noise.
+     * The issue's figure: of the previous model's topics that the retrained model learns again (the most a one-to-one
+     * matching can pair with a retrained topic sharing {@value #SAME_TOPIC_COMMON_WORDS} of their top words), the
+     * share that keeps its id without being flagged new. Measured on this sample with seeds 0 and 1 (one PyTorch
+     * thread, as the tests run): 9 of 9 (the tenth topic is learnt by seed 0 only), 0.9 of all ten topics against
+     * 0.1 without alignment; on the four EC News pairs of bench/results/align-ec_news.md 0.90 to 0.97.
      */
-    private static final double MIN_SAME_TOPIC_SHARE = 0.8;
+    private static final double MIN_KEPT_SHARE_OF_RELEARNT = 0.9;
 
     @TempDir
     static Path dir;
@@ -121,9 +122,29 @@ class AlignToCommandTest {
 
     @Test
     void retrainedTopicsKeepTheirIdWhereTheirTopWordsOverlap() throws IOException {
-        double share = sameTopicShare(aligned);
-        System.out.printf(Locale.ROOT, "align-to on the sample: %.2f of the topics kept their id%n", share);
-        assertTrue(share >= MIN_SAME_TOPIC_SHARE, "share of topics on the same id " + share);
+        TopicWordMatrix before = PreviousBundle.load(previous, List.of("en", "zh")).topics();
+        TopicWordMatrix after = PreviousBundle.load(aligned, List.of("en", "zh")).topics();
+        double[][] relearnt = new double[TOPICS][TOPICS];
+        for (int p = 0; p < TOPICS; p++) {
+            for (int c = 0; c < TOPICS; c++) {
+                relearnt[p][c] = commonTopWords(before, p, after, c) >= SAME_TOPIC_COMMON_WORDS ? 1 : 0;
+            }
+        }
+        int[] pairing = HungarianAssignment.maximiseSimilarity(relearnt);
+        int counterparts = 0;
+        for (int p = 0; p < TOPICS; p++) {
+            counterparts += pairing[p] != HungarianAssignment.UNASSIGNED && relearnt[p][pairing[p]] == 1 ? 1 : 0;
+        }
+        JsonNode record = alignmentRecord(aligned).get("topics");
+        int kept = 0;
+        for (int id = 0; id < TOPICS; id++) {
+            kept += relearnt[id][id] == 1 && !record.get(id).get("isNew").asBoolean() ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "align-to on the sample: %d of the %d relearnt topics kept their id (%.2f of"
+                + " all topics)%n", kept, counterparts, sameTopicShare(aligned));
+        assertTrue(counterparts >= TOPICS / 2, "only " + counterparts + " topics relearnt: the fits went wrong");
+        assertTrue(kept >= MIN_KEPT_SHARE_OF_RELEARNT * counterparts,
+                kept + " of " + counterparts + " relearnt topics kept their id");
     }
 
     @Test
@@ -182,15 +203,20 @@ class AlignToCommandTest {
         TopicWordMatrix after = PreviousBundle.load(bundle, List.of("en", "zh")).topics();
         int same = 0;
         for (int id = 0; id < TOPICS; id++) {
-            int common = 0;
-            for (int l = 0; l < 2; l++) {
-                Set<String> words = new HashSet<>(before.topWords(id, l, TOP_WORDS));
-                words.retainAll(after.topWords(id, l, TOP_WORDS));
-                common += words.size();
-            }
-            same += common >= SAME_TOPIC_COMMON_WORDS ? 1 : 0;
+            same += commonTopWords(before, id, after, id) >= SAME_TOPIC_COMMON_WORDS ? 1 : 0;
         }
         return (double) same / TOPICS;
+    }
+
+    /** Top words of {@code before}'s topic {@code p} and {@code after}'s topic {@code c} in common, both languages. */
+    private static int commonTopWords(TopicWordMatrix before, int p, TopicWordMatrix after, int c) {
+        int common = 0;
+        for (int l = 0; l < 2; l++) {
+            Set<String> words = new HashSet<>(before.topWords(p, l, TOP_WORDS));
+            words.retainAll(after.topWords(c, l, TOP_WORDS));
+            common += words.size();
+        }
+        return common;
     }
 
     private static JsonNode alignmentRecord(Path bundle) throws IOException {

@@ -74,7 +74,7 @@ class TopicAlignmentTest {
     void onlyEachTopicsTopWordsCount() {
         // 30 words: topic 0 peaks on words 0-19, topic 1 on words 10-29. Topic 0's tail (words 20-29) is reordered
         // between the models, which keeps its mean (so the centring) and changes the whole-row cosine, not the
-        // similarity over the top 20 words.
+        // similarity over the top words.
         int v = 30;
         List<String> vocabulary = words("en", v);
         float[][] previous = new float[2][v];
