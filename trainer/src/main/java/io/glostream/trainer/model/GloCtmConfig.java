@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Everything that shapes a GloCTM model and its training, with the authors' defaults
- * (configs/model/GloCTM.yaml and run.sh of the published code; batch-norm settings as in ProdLDA).
+ * (configs/model/GloCTM.yaml and run.sh of the published code; batch norms as its {@code nn.BatchNorm1d}
+ * layers with PyTorch's defaults, eps 1e-5 and momentum 0.1, not ProdLDA's 1e-3 and 1e-3).
  *
  * @param numTopics K, the number of topics
  * @param localHidden hidden units of each language's local encoder
@@ -184,8 +185,8 @@ public record GloCtmConfig(
         private int localHidden = 100;
         private int globalHidden = 200;
         private double dropout = 0.0;
-        private double bnEps = 0.001;
-        private double bnMomentum = 0.001;
+        private double bnEps = 1e-5;
+        private double bnMomentum = 0.1;
         private double lambdaKl = 3.0;
         private double lambdaCka = 300.0;
         private int batchSize = 128;

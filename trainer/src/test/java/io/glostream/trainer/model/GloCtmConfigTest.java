@@ -18,8 +18,8 @@ class GloCtmConfigTest {
         assertEquals(100, c.localHidden());
         assertEquals(200, c.globalHidden());
         assertEquals(0.0, c.dropout());
-        assertEquals(0.001, c.bnEps());
-        assertEquals(0.001, c.bnMomentum());
+        assertEquals(1e-5, c.bnEps());
+        assertEquals(0.1, c.bnMomentum());
         assertEquals(128, c.batchSize());
         assertEquals(0.002, c.learningRate());
         assertEquals(0.9, c.adamBeta1());
