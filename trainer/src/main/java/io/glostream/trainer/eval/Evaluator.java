@@ -102,7 +102,8 @@ public final class Evaluator {
             topics.add(topic);
         }
         timing.put("total", seconds(System.nanoTime() - start));
-        EvaluationReport report = new EvaluationReport(tu, cnpmi, tq, npmi, classification, topics, timing, provenance);
+        EvaluationReport report = new EvaluationReport(tu, cnpmi, tq, npmi, classification, null, topics, timing,
+                provenance);
         return new Evaluation(report, tuPerTopic, npmiPerTopic);
     }
 
@@ -120,7 +121,11 @@ public final class Evaluator {
         return Cnpmi.of(topics1, topics2, counts, counting);
     }
 
-    private static Map<String, ClassificationScore> classification(LanguageData first, LanguageData second) {
+    /**
+     * SVM classification on the two languages' theta: a classifier trained on each language's training split,
+     * tested on both languages' test splits; keys "train language -&gt; test language".
+     */
+    public static Map<String, ClassificationScore> classification(LanguageData first, LanguageData second) {
         // LIBSVM trains on one thread; the two languages' models are independent, so train them side by side.
         CompletableFuture<SvmClassifier> secondModel = CompletableFuture.supplyAsync(
                 () -> SvmClassifier.train(second.trainTheta(), second.trainLabels()));

@@ -3,6 +3,7 @@ package io.glostream.trainer.fit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.glostream.core.features.Features;
+import io.glostream.core.inference.EncoderOutput;
 import io.glostream.core.model.TopicModel;
 import io.glostream.trainer.eval.Evaluation;
 import io.glostream.trainer.eval.HtmlReport;
@@ -68,7 +69,7 @@ public final class EvalCommand implements Callable<Integer> {
             provenance.put("dataset", corpus.name());
             provenance.put("theta", "ONNX global encoder on the polyglot-augmented input");
             Evaluation evaluation = ModelEvaluation.evaluate((l, docs) -> theta(topicModel, docs),
-                    topicModel.featurizer(), topicModel.topics(), splits,
+                    (l, docs) -> localMeans(topicModel, l, docs), topicModel.featurizer(), topicModel.topics(), splits,
                     refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, corpus.languages().get(0),
                             corpus.languages().get(1)), provenance);
             OutputFiles.createParentDirectories(json);
@@ -89,6 +90,19 @@ public final class EvalCommand implements Callable<Integer> {
         for (int from = 0; from < docs.size(); from += BATCH) {
             float[][] rows = model.infer(docs.subList(from, Math.min(docs.size(), from + BATCH))).thetaRows();
             System.arraycopy(rows, 0, out, from, rows.length);
+        }
+        return out;
+    }
+
+    /** The pre-softmax means of language {@code l}'s local encoder, the features the authors classify. */
+    private static float[][] localMeans(TopicModel model, int l, List<Features> docs) {
+        String lang = model.languages().get(l);
+        float[][] out = new float[docs.size()][];
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            EncoderOutput batch = model.inferLocal(lang, docs.subList(from, Math.min(docs.size(), from + BATCH)));
+            for (int doc = 0; doc < batch.size(); doc++) {
+                out[from + doc] = batch.mean(doc);
+            }
         }
         return out;
     }

@@ -142,7 +142,9 @@ public final class FitCommand implements Callable<Integer> {
             if (skip.isEmpty()) {
                 ModelEvaluation.ThetaSource theta = (l, docs) -> aligned.renumberColumns(model.thetaGlobal(
                         docs.stream().map(Features::global).toList()));
-                evaluation = ModelEvaluation.evaluate(theta, result.corpus().featurizer(),
+                ModelEvaluation.ThetaSource officialFeatures = (l, docs) -> aligned.renumberColumns(
+                        model.meanLocal(l + 1, docs.stream().map(f -> f.bow().counts()).toList()));
+                evaluation = ModelEvaluation.evaluate(theta, officialFeatures, result.corpus().featurizer(),
                         topics(aligned.weights(), result.corpus().featurizer()), splits,
                         refCorpus == null ? null : ReferenceCorpusFiles.open(refCorpus, corpus.languages().get(0),
                                 corpus.languages().get(1)),

@@ -7,6 +7,7 @@ import io.glostream.core.vocab.Vocabulary;
 import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.eval.AlignedCorpus;
 import io.glostream.trainer.eval.Evaluation;
+import io.glostream.trainer.eval.EvaluationReport;
 import io.glostream.trainer.eval.Evaluator;
 import io.glostream.trainer.eval.LanguageData;
 import java.util.List;
@@ -49,22 +50,35 @@ public final class ModelEvaluation {
     }
 
     /**
+     * @param theta the theta the model serves, which every score uses
+     * @param officialFeatures the features the authors' evaluation code classifies (each language's local
+     *     encoder's pre-softmax mean), classified again into {@code classification_official}; null to skip
      * @param topics the model's topics with at least {@value Evaluator#PAPER_TOP_WORDS} top words per language
      */
-    public static Evaluation evaluate(ThetaSource theta, Featurizer featurizer, List<TopicWords> topics,
-                                      List<Split> splits, AlignedCorpus reference, Map<String, Object> provenance) {
+    public static Evaluation evaluate(ThetaSource theta, ThetaSource officialFeatures, Featurizer featurizer,
+                                      List<TopicWords> topics, List<Split> splits, AlignedCorpus reference,
+                                      Map<String, Object> provenance) {
         whyNotEvaluable(splits).ifPresent(reason -> {
             throw new IllegalArgumentException("cannot evaluate: " + reason);
         });
-        LanguageData[] data = new LanguageData[2];
-        for (int l = 0; l < 2; l++) {
-            Split s = splits.get(l);
-            data[l] = new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l),
-                    topWordIds(topics, featurizer.languages().get(l), featurizer.vocabulary(l)),
-                    theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
-                    labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
+        Evaluation evaluation = Evaluator.paperSettings().evaluate(languageData(theta, featurizer, topics, splits, 0),
+                languageData(theta, featurizer, topics, splits, 1), reference, provenance);
+        if (officialFeatures == null) {
+            return evaluation;
         }
-        return Evaluator.paperSettings().evaluate(data[0], data[1], reference, provenance);
+        EvaluationReport report = evaluation.report().withOfficialClassification(Evaluator.classification(
+                languageData(officialFeatures, featurizer, topics, splits, 0),
+                languageData(officialFeatures, featurizer, topics, splits, 1)));
+        return new Evaluation(report, evaluation.tuPerTopic(), evaluation.npmiPerTopic());
+    }
+
+    private static LanguageData languageData(ThetaSource theta, Featurizer featurizer, List<TopicWords> topics,
+                                             List<Split> splits, int l) {
+        Split s = splits.get(l);
+        return new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l),
+                topWordIds(topics, featurizer.languages().get(l), featurizer.vocabulary(l)),
+                theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
+                labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
     }
 
     private static int[][] topWordIds(List<TopicWords> topics, String lang, Vocabulary vocabulary) {

@@ -34,7 +34,8 @@ class EvaluationReportTest {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("model", "gloctm");
         provenance.put("seed", 3);
-        return new EvaluationReport(tu, cnpmi, tq, npmi, classification, List.of(topic), Map.of("total", 1.5), provenance);
+        return new EvaluationReport(tu, cnpmi, tq, npmi, classification, null, List.of(topic), Map.of("total", 1.5),
+                provenance);
     }
 
     @Test
@@ -42,7 +43,22 @@ class EvaluationReportTest {
         JsonNode json = MAPPER.readTree(report(0.07, 0.0595).toJson());
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("tu", "cnpmi", "tq", "npmi", "classification", "topics", "timing", "provenance"), keys);
+        assertEquals(List.of("tu", "cnpmi", "tq", "npmi", "classification", "classification_official", "topics",
+                "timing", "provenance"), keys);
+    }
+
+    @Test
+    void theOfficialClassificationIsNullUntilSetAndThenReadsBack() throws Exception {
+        EvaluationReport report = report(0.07, 0.0595);
+        assertTrue(MAPPER.readTree(report.toJson()).get("classification_official").isNull());
+        EvaluationReport withOfficial = report.withOfficialClassification(
+                Map.of("en->zh", new ClassificationScore(0.62, 0.61)));
+        JsonNode json = MAPPER.readTree(withOfficial.toJson());
+        assertEquals(0.62, json.get("classification_official").get("en->zh").get("acc").asDouble());
+        assertEquals(report.classification(), withOfficial.classification());
+        assertEquals(withOfficial, EvaluationReport.fromJson(withOfficial.toJson()));
+        assertTrue(withOfficial.toText().contains("authors' features (local encoders' mean): en->zh acc 0.620"),
+                withOfficial.toText());
     }
 
     @Test
