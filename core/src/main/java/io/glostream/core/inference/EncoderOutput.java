@@ -54,9 +54,18 @@ public final class EncoderOutput {
 
     /** Topic proportions of every document, {@code [size][topics]}. */
     public float[][] thetaRows() {
+        return rows(theta);
+    }
+
+    /** Pre-softmax encoder means of every document, {@code [size][topics]}. */
+    public float[][] meanRows() {
+        return rows(mean);
+    }
+
+    private float[][] rows(float[] values) {
         float[][] rows = new float[size][];
         for (int doc = 0; doc < size; doc++) {
-            rows[doc] = theta(doc);
+            rows[doc] = row(values, doc);
         }
         return rows;
     }

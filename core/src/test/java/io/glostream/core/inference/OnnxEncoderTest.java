@@ -84,6 +84,20 @@ abstract class OnnxEncoderTest {
     }
 
     @Test
+    void rowsAreTheDocumentsThetaAndMeanInBatchOrder() {
+        EncoderOutput output = encoder.infer(sparse(randomDocuments(new Random(11), 5, 0.2)));
+
+        float[][] theta = output.thetaRows();
+        float[][] mean = output.meanRows();
+        assertEquals(5, theta.length);
+        assertEquals(5, mean.length);
+        for (int doc = 0; doc < 5; doc++) {
+            assertArrayEquals(output.theta(doc), theta[doc]);
+            assertArrayEquals(output.mean(doc), mean[doc]);
+        }
+    }
+
+    @Test
     void thetaRowsSumToOne() {
         float[][] theta = encoder.theta(sparse(randomDocuments(new Random(7), 16, 0.3)));
 

@@ -94,8 +94,8 @@ public final class HtmlReport {
             html.append("<tr><td>").append(escape(direction))
                     .append("</td><td class=\"num\">").append(number(score.acc()))
                     .append("</td><td class=\"num\">").append(number(score.f1())).append("</td>");
-            ClassificationScore theirs = official == null ? null : official.get(direction);
             if (official != null) {
+                ClassificationScore theirs = official.get(direction);
                 html.append("<td class=\"num\">").append(theirs == null ? "" : number(theirs.acc()))
                         .append("</td><td class=\"num\">").append(theirs == null ? "" : number(theirs.f1()))
                         .append("</td>");

@@ -52,4 +52,9 @@ public record LanguageData(
             }
         }
     }
+
+    /** The same documents, labels and topics with other per-document features in place of theta. */
+    public LanguageData withTheta(float[][] train, float[][] test) {
+        return new LanguageData(lang, vocabulary, topWordIds, train, trainLabels, test, testLabels, testDocuments);
+    }
 }

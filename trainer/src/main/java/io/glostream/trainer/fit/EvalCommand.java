@@ -3,7 +3,6 @@ package io.glostream.trainer.fit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.glostream.core.features.Features;
-import io.glostream.core.inference.EncoderOutput;
 import io.glostream.core.model.TopicModel;
 import io.glostream.trainer.eval.Evaluation;
 import io.glostream.trainer.eval.HtmlReport;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,26 +85,23 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The served theta: the global encoder on each document's polyglot-augmented input. */
     private static float[][] theta(TopicModel model, List<Features> docs) {
-        float[][] out = new float[docs.size()][];
-        for (int from = 0; from < docs.size(); from += BATCH) {
-            float[][] rows = model.infer(docs.subList(from, Math.min(docs.size(), from + BATCH))).thetaRows();
-            System.arraycopy(rows, 0, out, from, rows.length);
-        }
-        return out;
+        return inBatches(docs, batch -> model.infer(batch).thetaRows());
     }
 
     /** The pre-softmax means of language {@code l}'s local encoder, the features the authors classify. */
     private static float[][] localMeans(TopicModel model, int l, List<Features> docs) {
         String lang = model.languages().get(l);
+        return inBatches(docs, batch -> model.inferLocal(lang, batch).meanRows());
+    }
+
+    private static float[][] inBatches(List<Features> docs, Function<List<Features>, float[][]> rowsOfBatch) {
         float[][] out = new float[docs.size()][];
         for (int from = 0; from < docs.size(); from += BATCH) {
-            EncoderOutput batch = model.inferLocal(lang, docs.subList(from, Math.min(docs.size(), from + BATCH)));
-            for (int doc = 0; doc < batch.size(); doc++) {
-                out[from + doc] = batch.mean(doc);
-            }
+            float[][] rows = rowsOfBatch.apply(docs.subList(from, Math.min(docs.size(), from + BATCH)));
+            System.arraycopy(rows, 0, out, from, rows.length);
         }
         return out;
     }
-
 }

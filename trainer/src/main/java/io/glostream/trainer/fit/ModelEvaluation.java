@@ -61,24 +61,26 @@ public final class ModelEvaluation {
         whyNotEvaluable(splits).ifPresent(reason -> {
             throw new IllegalArgumentException("cannot evaluate: " + reason);
         });
-        Evaluation evaluation = Evaluator.paperSettings().evaluate(languageData(theta, featurizer, topics, splits, 0),
-                languageData(theta, featurizer, topics, splits, 1), reference, provenance);
+        LanguageData[] data = new LanguageData[2];
+        for (int l = 0; l < 2; l++) {
+            Split s = splits.get(l);
+            data[l] = new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l),
+                    topWordIds(topics, featurizer.languages().get(l), featurizer.vocabulary(l)),
+                    theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
+                    labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
+        }
+        Evaluation evaluation = Evaluator.paperSettings().evaluate(data[0], data[1], reference, provenance);
         if (officialFeatures == null) {
             return evaluation;
         }
-        EvaluationReport report = evaluation.report().withOfficialClassification(Evaluator.classification(
-                languageData(officialFeatures, featurizer, topics, splits, 0),
-                languageData(officialFeatures, featurizer, topics, splits, 1)));
+        LanguageData[] official = new LanguageData[2];
+        for (int l = 0; l < 2; l++) {
+            Split s = splits.get(l);
+            official[l] = data[l].withTheta(officialFeatures.theta(l, s.train()), officialFeatures.theta(l, s.test()));
+        }
+        EvaluationReport report = evaluation.report().withOfficialClassification(
+                Evaluator.classification(official[0], official[1]));
         return new Evaluation(report, evaluation.tuPerTopic(), evaluation.npmiPerTopic());
-    }
-
-    private static LanguageData languageData(ThetaSource theta, Featurizer featurizer, List<TopicWords> topics,
-                                             List<Split> splits, int l) {
-        Split s = splits.get(l);
-        return new LanguageData(featurizer.languages().get(l), featurizer.vocabulary(l),
-                topWordIds(topics, featurizer.languages().get(l), featurizer.vocabulary(l)),
-                theta.theta(l, s.train()), labels(s.trainDocuments()), theta.theta(l, s.test()),
-                labels(s.testDocuments()), s.test().stream().map(f -> f.bow().counts()).toList());
     }
 
     private static int[][] topWordIds(List<TopicWords> topics, String lang, Vocabulary vocabulary) {

@@ -2,6 +2,7 @@ package io.glostream.trainer.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,26 @@ class EvaluatorTest {
 
     private final LanguageData en = SmallBilingualModel.english();
     private final LanguageData zh = SmallBilingualModel.chinese();
+
+    @Test
+    void withThetaKeepsDocumentsLabelsAndTopicsAndReplacesOnlyTheFeatures() {
+        float[][] train = new float[en.trainTheta().length][];
+        float[][] test = new float[en.testTheta().length][];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = new float[] {i, -i};
+        }
+        for (int i = 0; i < test.length; i++) {
+            test[i] = new float[] {-i, i};
+        }
+        LanguageData other = en.withTheta(train, test);
+        assertSame(train, other.trainTheta());
+        assertSame(test, other.testTheta());
+        assertSame(en.topWordIds(), other.topWordIds());
+        assertSame(en.trainLabels(), other.trainLabels());
+        assertSame(en.testLabels(), other.testLabels());
+        assertEquals(en.testDocuments(), other.testDocuments());
+        assertThrows(IllegalArgumentException.class, () -> en.withTheta(new float[1][], test));
+    }
 
     @Test
     void topicUniquenessIsReportedPerLanguageAndAsTheirMean() {
