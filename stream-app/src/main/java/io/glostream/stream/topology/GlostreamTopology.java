@@ -92,7 +92,8 @@ public final class GlostreamTopology {
     private static KStream<String, Outcome> inference(StreamsBuilder builder, TopicInferenceProcessor.Input input,
             String nameSuffix, StreamSettings settings, ModelHolder models, StreamMetrics metrics, TaggedDocuments tagged) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(input.bufferStore()), Serdes.Long(), Serdes.ByteArray()));
+                Stores.inMemoryKeyValueStore(input.bufferStore()), Serdes.Long(), Serdes.ByteArray())
+                .withCachingEnabled());
         return builder
                 .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("documents" + nameSuffix))

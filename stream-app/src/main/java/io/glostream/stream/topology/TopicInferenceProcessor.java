@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The buffer is a changelogged state store keyed by offset, not a list in memory: under exactly-once
  * the offsets of buffered records are committed with the buffer's changelog in one transaction, so a crash
- * between commit and flush loses nothing and a restarted task flushes the restored buffer. A batch leases
- * one model for all its documents, so a hot swap takes effect between batches and every output names the
- * model that produced it.
+ * between commit and flush loses nothing and a restarted task flushes the restored buffer. The store is cached,
+ * so what reaches the changelog at a commit is the buffer's net change since the last one: a document put
+ * and flushed between two commits, the usual case, costs one tombstone instead of a copy of the document
+ * and a tombstone. A batch leases one model for all its documents, so a hot swap takes effect between
+ * batches and every output names the model that produced it.
  *
  * <p>Records that cannot be tagged become {@link Outcome.Rejected} dead letters carrying the original
  * bytes, partition and offset: undecodable bytes, no value, no id, empty or over-long text, a language
