@@ -1,6 +1,7 @@
 package io.glostream.bench.e2e;
 
 import io.glostream.core.progress.ProgressBar;
+import io.glostream.schemas.AvroSerde;
 import io.glostream.schemas.Document;
 import io.glostream.schemas.GlostreamSerdes;
 import io.glostream.stream.demo.DemoRun;
@@ -47,6 +48,7 @@ public final class DocumentSender implements AutoCloseable {
         }
     };
     private final String topic = BenchTopics.NAMES.documentsTopic();
+    private final AvroSerde<Document> documents = GlostreamSerdes.document();
     private final int maxTextChars = BenchTopics.NAMES.maxTextChars();
 
     /**
@@ -103,7 +105,7 @@ public final class DocumentSender implements AutoCloseable {
 
     private void send(BenchCorpus.BenchDocument document, Phase phase) {
         long now = System.currentTimeMillis();
-        byte[] value = GlostreamSerdes.document().serialize(topic, Document.newBuilder().setId(document.id())
+        byte[] value = documents.serialize(topic, Document.newBuilder().setId(document.id())
                 .setLang(document.lang()).setText(document.text()).setTimestamp(Instant.ofEpochMilli(now))
                 .setAttributes(Map.of("source", "e2e")).build());
         phase.sent(document.index(), now);

@@ -1,5 +1,6 @@
 package io.glostream.bench.e2e;
 
+import io.glostream.schemas.AvroSerde;
 import io.glostream.schemas.DeadLetter;
 import io.glostream.schemas.GlostreamSerdes;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ public final class ResultCollector implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String outputTopic;
+    private final AvroSerde<DeadLetter> deadLetters = GlostreamSerdes.deadLetter();
     private final List<Phase> phases = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -86,7 +88,7 @@ public final class ResultCollector implements AutoCloseable {
             }
             phase.tagged(index, record.timestamp(), receiveMillis);
         } else {
-            DeadLetter letter = GlostreamSerdes.deadLetter().deserialize(record.topic(), record.value());
+            DeadLetter letter = deadLetters.deserialize(record.topic(), record.value());
             (phase == null ? phaseOfMalformed() : phase).deadLetter(letter.getPartition(), letter.getOffset(), record.timestamp());
         }
     }
