@@ -6,12 +6,12 @@ import java.util.Random;
 
 /**
  * Bilingual topic-word matrices whose topics are easy to tell apart: topic {@code k} puts a large weight on its
- * own few words per language over a small random background.
+ * own {@value #PEAK_WORDS} words per language (as many as the aligner compares) over a small random background.
  */
 final class SyntheticTopics {
 
     static final List<String> LANGUAGES = List.of("en", "zh");
-    static final int PEAK_WORDS = 3;
+    static final int PEAK_WORDS = 10;
     static final float PEAK = 4f;
 
     private SyntheticTopics() {
@@ -27,8 +27,8 @@ final class SyntheticTopics {
     }
 
     /**
-     * Topics over the given vocabularies: topic {@code k} peaks at words {@code en(3k..3k+2)} and
-     * {@code zh(3k..3k+2)}, wherever those words sit in the vocabularies, so topics {@code k} of two models built
+     * Topics over the given vocabularies: topic {@code k} peaks at words {@code en(10k..10k+9)} and
+     * {@code zh(10k..10k+9)}, wherever those words sit in the vocabularies, so topics {@code k} of two models built
      * here over different vocabularies describe the same words.
      */
     static float[][] peakedTopics(int[] topicIds, List<String> en, List<String> zh, long seed) {

@@ -1,5 +1,6 @@
 package io.glostream.trainer.align;
 
+import static io.glostream.trainer.align.SyntheticTopics.PEAK_WORDS;
 import static io.glostream.trainer.align.SyntheticTopics.model;
 import static io.glostream.trainer.align.SyntheticTopics.peakedTopics;
 import static io.glostream.trainer.align.SyntheticTopics.range;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class TopWordOverlapTest {
 
-    private static final List<String> EN = words("en", 40);
-    private static final List<String> ZH = words("zh", 30);
+    private static final List<String> EN = words("en", 400);
+    private static final List<String> ZH = words("zh", 300);
     private static final float[][] PREVIOUS_WEIGHTS = peakedTopics(range(8), EN, ZH, 1);
     private static final TopicWordMatrix PREVIOUS = model(EN, ZH, PREVIOUS_WEIGHTS);
 
@@ -42,7 +43,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, new int[] {5, 2, 7, 0, 3, 6, 1, 4}));
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
 
-        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, 3);
+        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, PEAK_WORDS);
 
         for (double share : overlap.overlap()) {
             assertEquals(1.0, share, 0);
@@ -55,7 +56,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(EN, ZH, peakedTopics(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 9}, EN, ZH, 2));
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
 
-        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, 3);
+        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, PEAK_WORDS);
 
         assertTrue(Double.isNaN(overlap.overlap()[8]));
         assertTrue(Double.isNaN(overlap.perLanguage()[8][1]));
@@ -68,7 +69,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, new int[] {7, 0, 2}));
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
 
-        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, 3);
+        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, PEAK_WORDS);
 
         assertEquals(1.0, overlap.overlap()[1], 0);
         assertEquals(0.25, overlap.stableShare(0.5), 0);
@@ -81,7 +82,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(EN, ZH, peakedTopics(topics, EN, ZH, 5));
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
 
-        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, 3);
+        TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, current, PEAK_WORDS);
 
         assertEquals(7.0 / 8, overlap.stableShare(0.0), 0);
     }
@@ -103,8 +104,8 @@ class TopWordOverlapTest {
 
     @Test
     void aNoisyRetrainOfTwentyTopicsKeepsAtLeastNinetyPercentOnTheirIds() {
-        List<String> en = words("en", 100);
-        List<String> zh = words("zh", 80);
+        List<String> en = words("en", 300);
+        List<String> zh = words("zh", 250);
         float[][] before = peakedTopics(range(20), en, zh, 10);
         int[] shuffle = {13, 4, 19, 0, 8, 15, 2, 11, 6, 17, 1, 9, 14, 3, 18, 7, 12, 5, 16, 10};
         float[][] after = withNoise(peakedTopics(shuffle, en, zh, 11), 0.5, 12);
@@ -112,7 +113,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(en, zh, after);
 
         TopWordOverlap overlap = TopicAlignment.overlapOfTopWords(TopicAlignment.align(previous, current), previous,
-                current, 3);
+                current, PEAK_WORDS);
 
         assertTrue(overlap.stableShare(0.5) >= 0.9, "stable share " + overlap.stableShare(0.5));
     }
@@ -122,7 +123,7 @@ class TopWordOverlapTest {
         TopicWordMatrix current = model(EN, ZH, rowsInOrder(PREVIOUS_WEIGHTS, new int[] {7, 0, 2}));
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
         assertThrows(IllegalArgumentException.class,
-                () -> TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, PREVIOUS, 3));
+                () -> TopicAlignment.overlapOfTopWords(alignment, PREVIOUS, PREVIOUS, PEAK_WORDS));
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class TopicAlignmentTest {
 
-    private static final List<String> EN = words("en", 40);
-    private static final List<String> ZH = words("zh", 30);
+    private static final List<String> EN = words("en", 400);
+    private static final List<String> ZH = words("zh", 300);
     private static final int K = 8;
     private static final float[][] PREVIOUS_WEIGHTS = peakedTopics(range(K), EN, ZH, 1);
     private static final TopicWordMatrix PREVIOUS = model(EN, ZH, PREVIOUS_WEIGHTS);
@@ -57,17 +57,58 @@ class TopicAlignmentTest {
     }
 
     @Test
-    void similarityIsTheCosineOfCentredRowsOverSharedWords() {
-        // Previous vocabulary a b c with weights 1 2 6: mean 3, centred -2 -1 3.
-        // Current vocabulary c a d with weights 4 0 2: mean 2, centred 2 -2 0.
-        // Shared words c, a: previous (3, -2), current (2, -2): cos = (6 + 4) / (sqrt(13) sqrt(8)) = 0.98058.
-        TopicWordMatrix previous = new TopicWordMatrix(List.of("en"), List.of(List.of("a", "b", "c")),
-                new float[][] {{1, 2, 6}});
-        TopicWordMatrix current = new TopicWordMatrix(List.of("en"), List.of(List.of("c", "a", "d")),
-                new float[][] {{4, 0, 2}});
-        Alignment alignment = TopicAlignment.align(previous, current);
-        assertEquals(10 / Math.sqrt(104), alignment.similarity()[0], 1e-6);
-        assertEquals(Map.of("en", 2), alignment.sharedVocabulary());
+    void similarityIsTheShareOfTopWordsInCommonAmongTheSharedWords() {
+        // Previous: 30 words, the topic's top 10 are a0..a9. Current: a5..a29 (a0..a4 left the vocabulary) plus
+        // b0..b4, its top 10 a5..a9 and b0..b4. Over the 25 shared words the previous top 10 are a5..a14, the
+        // current a5..a9 and a25..a29: 5 in common of 10.
+        List<String> before = words("a", 30);
+        List<String> after = new ArrayList<>(before.subList(5, 30));
+        after.addAll(words("b", 5));
+        float[][] previous = new float[1][30];
+        for (int w = 0; w < 30; w++) {
+            previous[0][w] = 30 - w;
+        }
+        float[][] current = new float[1][30];
+        for (int w = 0; w < 5; w++) {
+            current[0][w] = 100 - w;
+            current[0][25 + w] = 90 - w;
+        }
+        for (int w = 5; w < 25; w++) {
+            current[0][w] = w;
+        }
+        Alignment alignment = TopicAlignment.align(new TopicWordMatrix(List.of("en"), List.of(before), previous),
+                new TopicWordMatrix(List.of("en"), List.of(after), current));
+        assertEquals(0.5, alignment.similarity()[0], 1e-12);
+        assertEquals(Map.of("en", 25), alignment.sharedVocabulary());
+    }
+
+    @Test
+    void aTopicSharingSixOfItsTwentyTopWordsButNotItsHeaviestIsKept() {
+        // Steep rows, as the trainer's decoders learn them: previous top words en0..en9 and zh0..zh9 with en0 and
+        // zh0 far above the rest. The retrained topic keeps en5..en7 and zh5..zh7 (6 of 20), and its heaviest words
+        // are others: the cosine of the top words' centred weights is 0.02, their overlap 0.3.
+        int v = 40;
+        List<String> en = words("en", v);
+        List<String> zh = words("zh", v);
+        float[][] previous = new float[1][2 * v];
+        float[][] current = new float[1][2 * v];
+        for (int block = 0; block < 2; block++) {
+            int o = block * v;
+            previous[0][o] = 40;
+            for (int w = 1; w < 10; w++) {
+                previous[0][o + w] = 10 - w * 0.5f;
+            }
+            current[0][o + 30] = 40;
+            for (int w = 31; w < 37; w++) {
+                current[0][o + w] = 10 - (w - 30) * 0.5f;
+            }
+            for (int w = 5; w < 8; w++) {
+                current[0][o + w] = 5;
+            }
+        }
+        Alignment alignment = TopicAlignment.align(model(en, zh, previous), model(en, zh, current));
+        assertEquals(0.3, alignment.similarity()[0], 1e-12);
+        assertFalse(alignment.isNew()[0]);
     }
 
     @Test
@@ -109,12 +150,30 @@ class TopicAlignmentTest {
     }
 
     @Test
-    void aConstantShiftOfARowDoesNotChangeItsSimilarity() {
-        TopicWordMatrix previous = new TopicWordMatrix(List.of("en"), List.of(List.of("a", "b", "c")),
-                new float[][] {{1, 2, 6}});
-        TopicWordMatrix shifted = new TopicWordMatrix(List.of("en"), List.of(List.of("a", "b", "c")),
-                new float[][] {{101, 102, 106}});
-        assertEquals(1.0, TopicAlignment.align(previous, shifted).similarity()[0], 1e-6);
+    void whereOverlapsTieTheCentredWeightsDecideAndAConstantShiftDoesNotChangeThem() {
+        // Three words: every topic's top words are all of them, so the overlaps tie; the centred weights tell the
+        // topics apart, and adding a constant to a row does not change its centred weights.
+        List<String> vocabulary = List.of("a", "b", "c");
+        TopicWordMatrix previous = new TopicWordMatrix(List.of("en"), List.of(vocabulary),
+                new float[][] {{1, 2, 6}, {6, 2, 1}});
+        TopicWordMatrix shifted = new TopicWordMatrix(List.of("en"), List.of(vocabulary),
+                new float[][] {{106, 102, 101}, {101, 102, 106}});
+        Alignment alignment = TopicAlignment.align(previous, shifted);
+        assertArrayEquals(new int[] {1, 0}, alignment.newIdOfCurrentTopic());
+        assertArrayEquals(new double[] {1, 1}, alignment.similarity(), 1e-12);
+    }
+
+    @Test
+    void aFlatTopicIsComparedOnItsTopWordsWithoutNaN() {
+        List<String> vocabulary = words("en", 20);
+        float[][] flat = new float[1][20];
+        float[][] peaked = new float[1][20];
+        for (int w = 0; w < 20; w++) {
+            peaked[0][w] = 20 - w;
+        }
+        Alignment alignment = TopicAlignment.align(new TopicWordMatrix(List.of("en"), List.of(vocabulary), flat),
+                new TopicWordMatrix(List.of("en"), List.of(vocabulary), peaked));
+        assertEquals(1.0, alignment.similarity()[0], 1e-12);
     }
 
     @Test
@@ -131,11 +190,10 @@ class TopicAlignmentTest {
         Alignment alignment = TopicAlignment.align(PREVIOUS, current);
 
         assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
-        assertEquals(Map.of("en", 35, "zh", 27), alignment.sharedVocabulary());
+        assertEquals(Map.of("en", 395, "zh", 297), alignment.sharedVocabulary());
         assertEquals(List.of("en", "zh"), List.copyOf(alignment.sharedVocabulary().keySet()));
-        // No similarity bound here: a topic whose peak words left the vocabulary is, over the words both
-        // models still hold, not recognisably the same topic (centred cosine near or below 0), and the
-        // similarity says so; the ids are recovered all the same.
+        // Topic 0 lost en0..en4 and zh0..zh2 of its 20 peak words: over the shared words it keeps 12 of them.
+        assertEquals(0.6, alignment.similarity()[0], 1e-12);
     }
 
     @Test
@@ -199,11 +257,26 @@ class TopicAlignmentTest {
 
     @Test
     void theThresholdDecidesWhichMatchedTopicsAreNew() {
-        float[][] noisy = withNoise(rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE), 0.5, 4);
-        Alignment alignment = TopicAlignment.align(PREVIOUS, model(EN, ZH, noisy), 1.0);
-        assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
-        for (boolean flagged : alignment.isNew()) {
-            assertTrue(flagged);
+        // Each retrained topic keeps 5 of its 10 peak words per language (similarity 0.5) and peaks elsewhere too.
+        float[][] retrained = rowsInOrder(PREVIOUS_WEIGHTS, SHUFFLE);
+        for (int c = 0; c < K; c++) {
+            int topic = SHUFFLE[c];
+            for (int i = 5; i < SyntheticTopics.PEAK_WORDS; i++) {
+                int word = SyntheticTopics.PEAK_WORDS * topic + i;
+                retrained[c][word] -= SyntheticTopics.PEAK;
+                retrained[c][EN.size() + word] -= SyntheticTopics.PEAK;
+                retrained[c][200 + word] += SyntheticTopics.PEAK;
+                retrained[c][EN.size() + 200 + word] += SyntheticTopics.PEAK;
+            }
+        }
+        TopicWordMatrix current = model(EN, ZH, retrained);
+        for (double threshold : new double[] {0.4, 0.6}) {
+            Alignment alignment = TopicAlignment.align(PREVIOUS, current, threshold);
+            assertArrayEquals(SHUFFLE, alignment.newIdOfCurrentTopic());
+            for (int id = 0; id < K; id++) {
+                assertEquals(0.5, alignment.similarity()[id], 1e-12);
+                assertEquals(threshold > 0.5, alignment.isNew()[id], "threshold " + threshold + ", id " + id);
+            }
         }
     }
 
@@ -225,7 +298,7 @@ class TopicAlignmentTest {
 
     @Test
     void modelsSharingNoWordAreRefused() {
-        TopicWordMatrix disjoint = model(words("x", 40), words("y", 30), PREVIOUS_WEIGHTS);
+        TopicWordMatrix disjoint = model(words("x", EN.size()), words("y", ZH.size()), PREVIOUS_WEIGHTS);
         assertThrows(IllegalArgumentException.class, () -> TopicAlignment.align(PREVIOUS, disjoint));
     }
 
