@@ -87,7 +87,7 @@ candidates = {
     "cosine of row-centred rows, top 20 words per language (the third TopicAlignment)": (
         np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in pb]),
         np.hstack([top_only(b - b.mean(1, keepdims=True), 20) for b in ub])),
-    "cosine of row-centred rows, top 10 words per language (TopicAlignment now)": (
+    "cosine of row-centred rows, top 10 words per language (TopicAlignment before 71d4e3d)": (
         np.hstack([top_only(b - b.mean(1, keepdims=True), 10) for b in pb]),
         np.hstack([top_only(b - b.mean(1, keepdims=True), 10) for b in ub])),
     # each word's weights standardised across the topics, as the decoder's batch norm sees them
