@@ -1,12 +1,11 @@
 """How the aligner should compare topics: a sweep over pairs of bundles (numpy, scipy).
 
 usage: python3 align-sweep.py PREVIOUS_BUNDLE:RETRAINED_BUNDLE...
-Each RETRAINED bundle is unaligned (ids as trained). For each top-n similarity (TopicAlignment's cosine of
-centred rows, top n words per language) and new-topic threshold, prints how many of the previous model's topics
-that have a counterpart (>= 6 or >= 10 of their 2 x 10 top words shared) keep their id without being flagged new,
-and how many matched topics at or above the threshold share fewer than 6. First for TopicAlignment's measure
-(the overlap of the top 10 words per language, ties broken by their centred weights' cosine), then for its
-previous ones (the cosine of the top-n words' centred weights).
+Each RETRAINED bundle is unaligned (ids as trained). For each similarity and new-topic threshold, prints how many
+of the previous model's topics that have a counterpart (>= 6 or >= 10 of their 2 x 10 top words shared) keep their
+id without being flagged new, and how many matched topics at or above the threshold share fewer than 6. First for
+TopicAlignment's measure (the overlap of the top 10 words per language, ties broken by their centred weights'
+cosine), then for its previous ones (the cosine of the top-n words' centred weights, n = 10, 15, 20, 30).
 """
 import importlib.util
 import sys

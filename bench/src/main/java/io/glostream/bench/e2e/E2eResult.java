@@ -21,10 +21,11 @@ import java.util.Map;
  * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
  * {@code docs_per_cpu_s} divides the throughput phase's results by the CPU seconds this JVM and a separate broker
- * process used meanwhile, counted from the end of the warm-up (without one, from the phase's first result); {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU
- * time: on a shared machine, where neither gets whole cores, their ratio {@code cpu_ratio_to_bound} says what the
- * pipeline costs beyond featurise + infer. {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the same window:
- * the CPU this JVM used (in cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
+ * process used meanwhile, counted from the end of the warm-up (without one, from the phase's first result);
+ * {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU time: on a shared machine, where neither
+ * gets whole cores, their ratio {@code cpu_ratio_to_bound} says what the pipeline costs beyond featurise + infer.
+ * {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the same window: the CPU this JVM used (in
+ * cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
  * process's part of the CPU seconds behind {@code docs_per_cpu_s} (0 with the broker in this JVM).
  * {@code warmup_documents} were processed before the measured phase and count in none of its figures.
  * {@code app_settings} lists the settings given with {@code --set} (empty: the app's defaults).

@@ -40,7 +40,6 @@ public final class TopicAlignment {
     /** How many of a topic's heaviest words per language its similarities look at. */
     public static final int TOP_WORDS_COMPARED = 10;
 
-
     private TopicAlignment() {
     }
 
