@@ -1,5 +1,6 @@
 package io.glostream.stream.demo;
 
+import io.glostream.schemas.AvroSerde;
 import io.glostream.schemas.DeadLetter;
 import io.glostream.schemas.DeadLetterReason;
 import io.glostream.schemas.Document;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class DemoRun {
 
     private static final int EXAMPLES = 6;
+    private static final AvroSerde<Document> DOCUMENTS = GlostreamSerdes.document();
 
     private final StreamApp app;
     private final PrintWriter out;
@@ -94,6 +96,8 @@ public final class DemoRun {
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "glostream-demo-" + System.nanoTime());
+        AvroSerde<DocumentTopics> topicsSerde = GlostreamSerdes.documentTopics();
+        AvroSerde<DeadLetter> deadLetterSerde = GlostreamSerdes.deadLetter();
         long deadline = System.nanoTime() + timeout.toNanos();
         int results = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
@@ -103,9 +107,9 @@ public final class DemoRun {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     results++;
                     if (record.topic().equals(app.settings().outputTopic())) {
-                        tagged.add(GlostreamSerdes.documentTopics().deserialize(record.topic(), record.value()));
+                        tagged.add(topicsSerde.deserialize(record.topic(), record.value()));
                     } else {
-                        DeadLetter letter = GlostreamSerdes.deadLetter().deserialize(record.topic(), record.value());
+                        DeadLetter letter = deadLetterSerde.deserialize(record.topic(), record.value());
                         deadLetters.merge(letter.getReason(), 1, Integer::sum);
                     }
                 }
@@ -151,7 +155,7 @@ public final class DemoRun {
     }
 
     private static byte[] document(String id, String lang, String text, Instant timestamp) {
-        return GlostreamSerdes.document().serialize("documents", Document.newBuilder().setId(id).setLang(lang)
+        return DOCUMENTS.serialize("documents", Document.newBuilder().setId(id).setLang(lang)
                 .setText(text).setTimestamp(timestamp).setAttributes(Map.of("source", "demo")).build());
     }
 }
