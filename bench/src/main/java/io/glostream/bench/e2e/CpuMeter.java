@@ -56,6 +56,12 @@ public final class CpuMeter {
         return cpu < 0 ? -1 : (cpu - startStreamCpu) / ((double) threads * (System.nanoTime() - startNanos));
     }
 
+    /** CPU seconds the stream threads used since the start, all together; -1 where unknown. */
+    public double streamThreadsCpuSeconds() {
+        long cpu = streamThreadsCpuNanos();
+        return cpu < 0 ? -1 : (cpu - startStreamCpu) / 1e9;
+    }
+
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

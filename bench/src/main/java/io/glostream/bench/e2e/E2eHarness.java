@@ -51,10 +51,14 @@ public final class E2eHarness {
         double latencyRate = 0;
         GcMeter gc;
         CpuMeter[] cpu = new CpuMeter[1];
+        ModelWorkMeter[] modelWork = new ModelWorkMeter[1];
         long[] resultsAtCpuStart = new long[1];
         AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
         double processCores;
         double streamBusy;
+        double streamThreadMicros;
+        double featurizeMicros;
+        double inferMicros;
         double cpuSeconds;
         double brokerCpuShare;
         double gcShare;
@@ -84,6 +88,7 @@ public final class E2eHarness {
                 app.awaitRunning(settings.timeout());
                 Runnable startCpuMeter = () -> {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
+                    modelWork[0] = ModelWorkMeter.start(app.registry());
                     resultsAtCpuStart[0] = throughput.results();
                 };
                 if (warmup != null) {
@@ -98,6 +103,11 @@ public final class E2eHarness {
                 brokerCpuShare = cpu[0].brokerShare();
                 processCores = cpu[0].processCores();
                 streamBusy = cpu[0].streamThreadsBusyShare(settings.threads());
+                long measuredResults = throughput.results() - resultsAtCpuStart[0];
+                double streamCpu = cpu[0].streamThreadsCpuSeconds();
+                streamThreadMicros = streamCpu < 0 || measuredResults <= 0 ? -1 : streamCpu * 1e6 / measuredResults;
+                featurizeMicros = modelWork[0].featurizeMicrosPerDocument();
+                inferMicros = modelWork[0].inferMicrosPerDocument();
                 if (settings.latencyRate().isPresent()) {
                     latencyRate = settings.latencyRate().get().perSecond(throughput.resultsPerSecond());
                     int count = (int) Math.max(1, Math.round(latencyRate * settings.latencySeconds()));
@@ -150,7 +160,8 @@ public final class E2eHarness {
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
-                round(processCores, 2), round(streamBusy, 3), round(brokerCpuShare, 3),
+                round(processCores, 2), round(streamBusy, 3), round(streamThreadMicros), round(featurizeMicros),
+                round(inferMicros), round(brokerCpuShare, 3),
                 loadStart, RunEnvironment.loadAverage(), new TreeMap<>(settings.appSettings()),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
                 environment.cpuModel(), environment.cores(), environment.date());

@@ -42,7 +42,8 @@ class E2eHarnessTest {
                 "docs_per_s", "bound_docs_per_s", "ratio_to_bound", "p50_ms", "p99_ms", "p999_ms", "heap_max_mb",
                 "gc_time_share", "command", "git_commit", "jvm", "cpu_model", "date", "load_average_start",
                 "visible_p99_ms", "latency_rate_docs_per_s", "docs_per_cpu_s", "bound_docs_per_cpu_s", "cpu_ratio_to_bound",
-                "process_cpu_cores", "stream_threads_busy_share")) {
+                "process_cpu_cores", "stream_threads_busy_share", "stream_thread_us_per_doc", "app_featurize_us_per_doc",
+                "app_infer_us_per_doc")) {
             assertTrue(json.hasNonNull(field), "no " + field + " in " + json);
         }
         assertEquals("exactly_once_v2", json.get("guarantee").asText());
@@ -73,6 +74,11 @@ class E2eHarnessTest {
         assertTrue(json.get("p99_ms").asDouble() <= json.get("p999_ms").asDouble());
         assertTrue(json.get("latency_documents").asInt() >= 1);
         assertTrue(json.get("latency_basis").asText().startsWith("latency phase"));
+        // The app's featurisation and encoder time are parts of what its stream thread spends per result.
+        double featurize = json.get("app_featurize_us_per_doc").asDouble();
+        double infer = json.get("app_infer_us_per_doc").asDouble();
+        assertTrue(featurize > 0 && infer > 0, json.toString());
+        assertTrue(json.get("stream_thread_us_per_doc").asDouble() > 0, json.toString());
         double gcShare = json.get("gc_time_share").asDouble();
         assertTrue(gcShare >= 0 && gcShare <= 1, "gc_time_share " + gcShare);
 
