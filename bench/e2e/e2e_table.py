@@ -27,19 +27,35 @@ COLUMNS = [
 
 def model_work(run):
     """The stream thread's CPU per result, the app's own featurise + infer time in it, and the bound's CPU per document."""
-    if "stream_thread_us_per_doc" not in run:
+    if "cpu_us_per_doc" not in run:
         return "n/a"
     bound = 1e6 / run["bound_docs_per_cpu_s"]
-    return (f'{run["stream_thread_us_per_doc"]:.0f} ({run["app_featurize_us_per_doc"]:.0f} + '
+    return (f'{run["cpu_us_per_doc"]["stream_threads"]:.0f} ({run["app_featurize_us_per_doc"]:.0f} + '
             f'{run["app_infer_us_per_doc"]:.0f}; {bound:.0f})')
+
+
+KINDS = ["stream_threads", "kafka_client_io", "harness", "other_threads", "jvm", "broker"]
+
+
+def table(columns, runs):
+    print("| " + " | ".join(name for name, _ in columns) + " |")
+    print("|" + "---|" * len(columns))
+    for run in runs:
+        print("| " + " | ".join(str(cell(run)) for _, cell in columns) + " |")
 
 
 def main(paths):
     runs = [json.load(open(path)) for path in paths]
-    print("| " + " | ".join(name for name, _ in COLUMNS) + " |")
-    print("|" + "---|" * len(COLUMNS))
-    for run in runs:
-        print("| " + " | ".join(str(cell(run)) for _, cell in COLUMNS) + " |")
+    table(COLUMNS, runs)
+    split = [run for run in runs if "cpu_us_per_doc" in run]
+    if split:
+        print()
+        print("CPU µs per result, by kind of work (`cpu_us_per_doc`), beside the bound's:")
+        print()
+        table([("stream", lambda r: r["lang_mix"]), ("guarantee", COLUMNS[1][1])]
+              + [(kind.replace("_", " "), lambda r, k=kind: f'{r["cpu_us_per_doc"][k]:.0f}') for kind in KINDS]
+              + [("total", lambda r: f'{sum(r["cpu_us_per_doc"][k] for k in KINDS):.0f}'),
+                 ("bound", lambda r: f'{1e6 / r["bound_docs_per_cpu_s"]:.0f}')], split)
 
 
 if __name__ == "__main__":

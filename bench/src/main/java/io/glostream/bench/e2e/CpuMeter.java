@@ -1,35 +1,75 @@
 package io.glostream.bench.e2e;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * CPU used over a window of wall-clock time: by this JVM (in cores), by this JVM plus the broker's own process when
- * it has one (in CPU seconds), and by the Kafka Streams threads alone (as a share of their wall time). A stream thread that is far from busy while results are late is
- * waiting (on the broker, commits, or a CPU the machine gives to others), not computing.
+ * it has one (in CPU seconds), by the Kafka Streams threads alone (as a share of their wall time), and by kind of
+ * work ({@link Kind}). A stream thread that is far from busy while results are late is waiting (on the broker,
+ * commits, or a CPU the machine gives to others), not computing.
  */
 public final class CpuMeter {
 
-    private static final String STREAM_THREAD = "-StreamThread-";
+    /** Where CPU time goes, by the name of the thread that spent it. */
+    public enum Kind {
+        /** Kafka Streams' processing threads ({@code <client id>-StreamThread-<n>}). */
+        STREAM_THREADS,
+        /**
+     * The Kafka clients' own threads: producer network I/O, heartbeats, admin client (and, with the broker in
+     * this JVM, some of its threads: use {@code --broker-process} for a clean split).
+     */
+        KAFKA_CLIENT_IO,
+        /** The harness's sender and result collector (not the app's work, though in its JVM). */
+        HARNESS,
+        /** Every other Java thread of this JVM (state updater, model control, metrics...). */
+        OTHER_THREADS,
+        /** What no Java thread accounts for: JIT compilation, garbage collection, the VM's own threads. */
+        JVM,
+        /** The broker's own process (0 with the broker in this JVM, where it counts under the threads above). */
+        BROKER
+    }
+
+    private static final Pattern STREAM_THREAD = Pattern.compile(".*-StreamThread-\\d+");
 
     private final LongSupplier brokerCpuNanos;
     private final long startNanos;
     private final long startProcessCpu;
     private final long startBrokerCpu;
-    private final long startStreamCpu;
+    private final Map<Long, Long> startThreadCpu;
 
     private CpuMeter(LongSupplier brokerCpuNanos) {
         this.brokerCpuNanos = brokerCpuNanos;
         startNanos = System.nanoTime();
         startProcessCpu = processCpuNanos();
         startBrokerCpu = brokerCpuNanos.getAsLong();
-        startStreamCpu = streamThreadsCpuNanos();
+        startThreadCpu = new HashMap<>();
+        forEachThread((info, cpu) -> startThreadCpu.put(info.getThreadId(), cpu));
     }
 
     /** Starts a window now; {@code brokerCpuNanos} reads the CPU time of a broker outside this JVM (0 if none). */
     public static CpuMeter start(LongSupplier brokerCpuNanos) {
         return new CpuMeter(brokerCpuNanos);
+    }
+
+    /** The kind of work of a thread, by its name. */
+    static Kind kindOf(String threadName) {
+        if (STREAM_THREAD.matcher(threadName).matches()) {
+            return Kind.STREAM_THREADS;
+        }
+        if (threadName.startsWith("kafka-")) {
+            return Kind.KAFKA_CLIENT_IO;
+        }
+        if (threadName.startsWith("e2e-") || threadName.equals("main")) {
+            return Kind.HARNESS;
+        }
+        return Kind.OTHER_THREADS;
     }
 
     /** CPU seconds used since the start by this JVM and the broker's process together; -1 where unknown. */
@@ -52,14 +92,49 @@ public final class CpuMeter {
 
     /** Stream threads' CPU time over {@code threads} times the wall time since the start; -1 where unknown. */
     public double streamThreadsBusyShare(int threads) {
-        long cpu = streamThreadsCpuNanos();
-        return cpu < 0 ? -1 : (cpu - startStreamCpu) / ((double) threads * (System.nanoTime() - startNanos));
+        Map<Kind, Long> byKind = cpuNanosByKind();
+        return byKind.isEmpty() ? -1
+                : byKind.get(Kind.STREAM_THREADS) / ((double) threads * (System.nanoTime() - startNanos));
     }
 
-    /** CPU seconds the stream threads used since the start, all together; -1 where unknown. */
-    public double streamThreadsCpuSeconds() {
-        long cpu = streamThreadsCpuNanos();
-        return cpu < 0 ? -1 : (cpu - startStreamCpu) / 1e9;
+    /**
+     * CPU nanoseconds since the start by kind of work; empty where thread CPU time is not measurable. Threads that
+     * ended within the window count under {@link Kind#JVM}, as the rest of the process's time does.
+     */
+    public Map<Kind, Long> cpuNanosByKind() {
+        long process = processCpuNanos();
+        if (process < 0 || !ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
+            return Map.of();
+        }
+        Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, 0L);
+        }
+        forEachThread((info, cpu) -> byKind.merge(kindOf(info.getThreadName()),
+                Math.max(0, cpu - startThreadCpu.getOrDefault(info.getThreadId(), 0L)), Long::sum));
+        long threads = byKind.values().stream().mapToLong(Long::longValue).sum();
+        byKind.put(Kind.JVM, Math.max(0, process - startProcessCpu - threads));
+        byKind.put(Kind.BROKER, Math.max(0, brokerCpuNanos.getAsLong() - startBrokerCpu));
+        return byKind;
+    }
+
+    private interface ThreadCpu {
+        void accept(ThreadInfo info, long cpuNanos);
+    }
+
+    private static void forEachThread(ThreadCpu action) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return;
+        }
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu >= 0) {
+                    action.accept(info, cpu);
+                }
+            }
+        }
     }
 
     private static long processCpuNanos() {
@@ -67,19 +142,5 @@ public final class CpuMeter {
             return os.getProcessCpuTime();
         }
         return -1;
-    }
-
-    private static long streamThreadsCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isThreadCpuTimeSupported()) {
-            return -1;
-        }
-        long total = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains(STREAM_THREAD)) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
-            }
-        }
-        return total;
     }
 }

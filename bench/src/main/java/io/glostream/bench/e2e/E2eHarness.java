@@ -56,7 +56,7 @@ public final class E2eHarness {
         AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
         double processCores;
         double streamBusy;
-        double streamThreadMicros;
+        Map<String, Double> cpuMicrosPerDoc = new TreeMap<>();
         double featurizeMicros;
         double inferMicros;
         double cpuSeconds;
@@ -104,8 +104,10 @@ public final class E2eHarness {
                 processCores = cpu[0].processCores();
                 streamBusy = cpu[0].streamThreadsBusyShare(settings.threads());
                 long measuredResults = throughput.results() - resultsAtCpuStart[0];
-                double streamCpu = cpu[0].streamThreadsCpuSeconds();
-                streamThreadMicros = streamCpu < 0 || measuredResults <= 0 ? -1 : streamCpu * 1e6 / measuredResults;
+                if (measuredResults > 0) {
+                    cpu[0].cpuNanosByKind().forEach((kind, nanos) -> cpuMicrosPerDoc.put(
+                            kind.name().toLowerCase(Locale.ROOT), round(nanos / 1e3 / measuredResults)));
+                }
                 featurizeMicros = modelWork[0].featurizeMicrosPerDocument();
                 inferMicros = modelWork[0].inferMicrosPerDocument();
                 if (settings.latencyRate().isPresent()) {
@@ -160,7 +162,7 @@ public final class E2eHarness {
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
-                round(processCores, 2), round(streamBusy, 3), round(streamThreadMicros), round(featurizeMicros),
+                round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
                 round(inferMicros), round(brokerCpuShare, 3),
                 loadStart, RunEnvironment.loadAverage(), new TreeMap<>(settings.appSettings()),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),

@@ -27,10 +27,12 @@ import java.util.Map;
  * {@code process_cpu_cores} and {@code stream_threads_busy_share} cover the same window: the CPU this JVM used (in
  * cores), and how busy the stream threads were; {@code broker_cpu_share} is the broker
  * process's part of the CPU seconds behind {@code docs_per_cpu_s} (0 with the broker in this JVM).
- * {@code stream_thread_us_per_doc} is the stream threads' CPU time per result over that window, and
- * {@code app_featurize_us_per_doc} / {@code app_infer_us_per_doc} the app's own featurisation and encoder time per
- * document (its meters, wall time on the stream thread): set beside the bound's 10<sup>6</sup> /
- * {@code bound_docs_per_cpu_s}, they split the stream thread's cost into the model's work and the pipeline's.
+ * {@code cpu_us_per_doc} splits the CPU behind {@code docs_per_cpu_s} per result by kind of work
+ * ({@link CpuMeter.Kind}: stream threads, Kafka client I/O threads, the harness, other threads, the JVM's JIT and GC,
+ * the broker process), and {@code app_featurize_us_per_doc} / {@code app_infer_us_per_doc} are the app's own
+ * featurisation and encoder time per document (its meters, wall time on the stream thread): set beside the bound's
+ * 10<sup>6</sup> / {@code bound_docs_per_cpu_s}, they split the stream threads' cost into the model's work and the
+ * pipeline's.
  * {@code warmup_documents} were processed before the measured phase and count in none of its figures.
  * {@code app_settings} lists the settings given with {@code --set} (empty: the app's defaults).
  */
@@ -45,7 +47,7 @@ public record E2eResult(
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
-        double processCpuCores, double streamThreadsBusyShare, double streamThreadUsPerDoc,
+        double processCpuCores, double streamThreadsBusyShare, Map<String, Double> cpuUsPerDoc,
         double appFeaturizeUsPerDoc, double appInferUsPerDoc, double brokerCpuShare,
         double loadAverageStart, double loadAverageEnd, Map<String, String> appSettings,
         String command, String gitCommit, String jvm, List<String> jvmArgs, String cpuModel, int cores, String date) {

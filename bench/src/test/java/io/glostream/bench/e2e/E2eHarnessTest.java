@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ class E2eHarnessTest {
                 "docs_per_s", "bound_docs_per_s", "ratio_to_bound", "p50_ms", "p99_ms", "p999_ms", "heap_max_mb",
                 "gc_time_share", "command", "git_commit", "jvm", "cpu_model", "date", "load_average_start",
                 "visible_p99_ms", "latency_rate_docs_per_s", "docs_per_cpu_s", "bound_docs_per_cpu_s", "cpu_ratio_to_bound",
-                "process_cpu_cores", "stream_threads_busy_share", "stream_thread_us_per_doc", "app_featurize_us_per_doc",
+                "process_cpu_cores", "stream_threads_busy_share", "cpu_us_per_doc", "app_featurize_us_per_doc",
                 "app_infer_us_per_doc")) {
             assertTrue(json.hasNonNull(field), "no " + field + " in " + json);
         }
@@ -78,7 +79,11 @@ class E2eHarnessTest {
         double featurize = json.get("app_featurize_us_per_doc").asDouble();
         double infer = json.get("app_infer_us_per_doc").asDouble();
         assertTrue(featurize > 0 && infer > 0, json.toString());
-        assertTrue(json.get("stream_thread_us_per_doc").asDouble() > 0, json.toString());
+        JsonNode cpu = json.get("cpu_us_per_doc");
+        List<String> kinds = new ArrayList<>();
+        cpu.fieldNames().forEachRemaining(kinds::add);
+        assertEquals(List.of("broker", "harness", "jvm", "kafka_client_io", "other_threads", "stream_threads"), kinds);
+        assertTrue(cpu.get("stream_threads").asDouble() > 0, cpu.toString());
         double gcShare = json.get("gc_time_share").asDouble();
         assertTrue(gcShare >= 0 && gcShare <= 1, "gc_time_share " + gcShare);
 
