@@ -34,7 +34,7 @@ def model_work(run):
             f'{run["app_infer_us_per_doc"]:.0f}; {bound:.0f})')
 
 
-KINDS = ["stream_threads", "kafka_client_io", "harness", "other_threads", "jvm", "broker"]
+KINDS = ["stream_threads", "kafka_client_io", "harness", "other_threads", "jit", "gc", "jvm", "broker"]
 
 
 def table(columns, runs):
@@ -53,8 +53,8 @@ def main(paths):
         print("CPU µs per result, by kind of work (`cpu_us_per_doc`), beside the bound's:")
         print()
         table([("stream", lambda r: r["lang_mix"]), ("guarantee", COLUMNS[1][1])]
-              + [(kind.replace("_", " "), lambda r, k=kind: f'{r["cpu_us_per_doc"][k]:.0f}') for kind in KINDS]
-              + [("total", lambda r: f'{sum(r["cpu_us_per_doc"][k] for k in KINDS):.0f}'),
+              + [(kind.replace("_", " "), lambda r, k=kind: f'{r["cpu_us_per_doc"].get(k, 0):.0f}') for kind in KINDS]
+              + [("total", lambda r: f'{sum(r["cpu_us_per_doc"].get(k, 0) for k in KINDS):.0f}'),
                  ("bound", lambda r: f'{1e6 / r["bound_docs_per_cpu_s"]:.0f}')], split)
 
 

@@ -1,8 +1,11 @@
 package io.glostream.bench.e2e;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,19 +33,26 @@ public final class CpuMeter {
         HARNESS,
         /** Every other Java thread of this JVM (state updater, model control, metrics...). */
         OTHER_THREADS,
-        /** What no Java thread accounts for: JIT compilation, garbage collection, the VM's own threads. */
+        /** The JIT compiler threads (C1, C2), read from {@code /proc} (0 where there is none). */
+        JIT,
+        /** The garbage collector's threads, read from {@code /proc} (0 where there is none). */
+        GC,
+        /** What no thread above accounts for: the VM's own threads (and JIT and GC where /proc is missing). */
         JVM,
         /** The broker's own process (0 with the broker in this JVM, where it counts under the threads above). */
         BROKER
     }
 
     private static final Pattern STREAM_THREAD = Pattern.compile(".*-StreamThread-\\d+");
+    /** Linux's USER_HZ, the unit of CPU times in /proc, is 100 on every architecture Java runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final LongSupplier brokerCpuNanos;
     private final long startNanos;
     private final long startProcessCpu;
     private final long startBrokerCpu;
     private final Map<Long, Long> startThreadCpu;
+    private final Map<Kind, Long> startVmCpu;
 
     private CpuMeter(LongSupplier brokerCpuNanos) {
         this.brokerCpuNanos = brokerCpuNanos;
@@ -51,6 +61,7 @@ public final class CpuMeter {
         startBrokerCpu = brokerCpuNanos.getAsLong();
         startThreadCpu = new HashMap<>();
         forEachThread((info, cpu) -> startThreadCpu.put(info.getThreadId(), cpu));
+        startVmCpu = vmThreadsCpuNanos();
     }
 
     /** Starts a window now; {@code brokerCpuNanos} reads the CPU time of a broker outside this JVM (0 if none). */
@@ -70,6 +81,17 @@ public final class CpuMeter {
             return Kind.HARNESS;
         }
         return Kind.OTHER_THREADS;
+    }
+
+    /** The kind of work of a thread the VM hides from Java, by its name in {@code /proc} (at most 15 characters). */
+    static Kind vmKindOf(String comm) {
+        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+            return Kind.JIT;
+        }
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+            return Kind.GC;
+        }
+        return Kind.JVM;
     }
 
     /** CPU seconds used since the start by this JVM and the broker's process together; -1 where unknown. */
@@ -112,9 +134,40 @@ public final class CpuMeter {
         }
         forEachThread((info, cpu) -> byKind.merge(kindOf(info.getThreadName()),
                 Math.max(0, cpu - startThreadCpu.getOrDefault(info.getThreadId(), 0L)), Long::sum));
+        vmThreadsCpuNanos().forEach((kind, cpu) -> byKind.put(kind, Math.max(0, cpu - startVmCpu.getOrDefault(kind, 0L))));
         long threads = byKind.values().stream().mapToLong(Long::longValue).sum();
         byKind.put(Kind.JVM, Math.max(0, process - startProcessCpu - threads));
         byKind.put(Kind.BROKER, Math.max(0, brokerCpuNanos.getAsLong() - startBrokerCpu));
+        return byKind;
+    }
+
+    /**
+     * CPU time of the JIT compiler and GC threads, which {@link ThreadMXBean} does not list, from
+     * {@code /proc/self/task/<tid>/stat} (user + system time, in clock ticks of 10 ms); empty where there is no /proc.
+     */
+    private static Map<Kind, Long> vmThreadsCpuNanos() {
+        Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+        File[] tasks = new File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return byKind;
+        }
+        for (File task : tasks) {
+            String stat;
+            try {
+                stat = Files.readString(task.toPath().resolve("stat"));
+            } catch (IOException e) {
+                continue; // the thread ended
+            }
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            Kind kind = vmKindOf(stat.substring(open + 1, close));
+            if (kind == Kind.JVM) {
+                continue;
+            }
+            String[] fields = stat.substring(close + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            byKind.merge(kind, ticks * NANOS_PER_TICK, Long::sum);
+        }
         return byKind;
     }
 

@@ -28,6 +28,18 @@ class CpuMeterTest {
         assertEquals(Kind.OTHER_THREADS, CpuMeter.kindOf("glostream-model-control"));
     }
 
+    /** Names of the threads the VM hides from Java, as /proc/self/task/TID/stat has them (cut at 15 characters). */
+    @Test
+    void sortsTheVmsOwnThreadsByTheirNames() {
+        assertEquals(Kind.JIT, CpuMeter.vmKindOf("C2 CompilerThre"));
+        assertEquals(Kind.JIT, CpuMeter.vmKindOf("C1 CompilerThre"));
+        assertEquals(Kind.GC, CpuMeter.vmKindOf("GC Thread#0"));
+        assertEquals(Kind.GC, CpuMeter.vmKindOf("G1 Conc#0"));
+        assertEquals(Kind.GC, CpuMeter.vmKindOf("G1 Refine#0"));
+        assertEquals(Kind.JVM, CpuMeter.vmKindOf("VM Thread"));
+        assertEquals(Kind.JVM, CpuMeter.vmKindOf("java"));
+    }
+
     @Test
     void countsThisThreadsWorkAndTheBrokersByKind() {
         long[] broker = {1_000_000_000L};

@@ -82,7 +82,8 @@ class E2eHarnessTest {
         JsonNode cpu = json.get("cpu_us_per_doc");
         List<String> kinds = new ArrayList<>();
         cpu.fieldNames().forEachRemaining(kinds::add);
-        assertEquals(List.of("broker", "harness", "jvm", "kafka_client_io", "other_threads", "stream_threads"), kinds);
+        assertEquals(List.of("broker", "gc", "harness", "jit", "jvm", "kafka_client_io", "other_threads",
+                "stream_threads"), kinds);
         assertTrue(cpu.get("stream_threads").asDouble() > 0, cpu.toString());
         double gcShare = json.get("gc_time_share").asDouble();
         assertTrue(gcShare >= 0 && gcShare <= 1, "gc_time_share " + gcShare);
