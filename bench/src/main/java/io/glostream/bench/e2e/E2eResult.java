@@ -30,9 +30,9 @@ import java.util.Map;
  * {@code cpu_us_per_doc} splits the CPU behind {@code docs_per_cpu_s} per result by kind of work
  * ({@link CpuMeter.Kind}: stream threads, Kafka client I/O threads, the harness, other threads, JIT compilation,
  * garbage collection, the rest of the JVM, the broker process), and {@code app_featurize_us_per_doc} /
- * {@code app_infer_us_per_doc} are the app's own featurisation and encoder time per document (its meters, wall time on the stream thread): set beside the bound's
- * 10<sup>6</sup> / {@code bound_docs_per_cpu_s}, they split the stream threads' cost into the model's work and the
- * pipeline's.
+ * {@code app_infer_us_per_doc} are the app's own featurisation and encoder time per document (its meters, wall
+ * time on the stream thread): set beside the bound's 10<sup>6</sup> / {@code bound_docs_per_cpu_s}, they split the
+ * stream threads' cost into the model's work and the pipeline's.
  * {@code warmup_documents} were processed before the measured phase and count in none of its figures.
  * {@code app_settings} lists the settings given with {@code --set} (empty: the app's defaults).
  */
