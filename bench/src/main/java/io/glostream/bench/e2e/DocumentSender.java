@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes a phase's documents to the documents topic as Avro {@code Document}s keyed by id, each record and
- * document stamped with the time it was handed to the producer, and the phase's malformed records (the demo's
+ * document stamped with the time it was handed to the producer (the topic's LogAppendTime then replaces the
+ * record's, and each acknowledgement tells the phase when the broker appended it), and the phase's malformed records (the demo's
  * kinds, in turn: undecodable bytes, empty and over-long text, unsupported and undetectable language, no value).
  *
  * <p>Every send is checked: a record the broker never took would leave the run waiting for a result that cannot
@@ -109,7 +110,14 @@ public final class DocumentSender implements AutoCloseable {
                 .setLang(document.lang()).setText(document.text()).setTimestamp(Instant.ofEpochMilli(now))
                 .setAttributes(Map.of("source", "e2e")).build());
         phase.sent(document.index(), now);
-        producer.send(new ProducerRecord<>(topic, null, now, document.id().getBytes(StandardCharsets.UTF_8), value), onSent);
+        int index = document.index();
+        producer.send(new ProducerRecord<>(topic, null, now, document.id().getBytes(StandardCharsets.UTF_8), value),
+                (metadata, e) -> {
+                    onSent.onCompletion(metadata, e);
+                    if (e == null) {
+                        phase.inputAppended(index, metadata.timestamp());
+                    }
+                });
     }
 
     /**

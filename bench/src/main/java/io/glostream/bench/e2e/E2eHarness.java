@@ -143,6 +143,8 @@ public final class E2eHarness {
         Phase measured = latency != null ? latency : throughput;
         Histogram append = measured.appendLatency();
         Histogram visible = measured.visibleLatency();
+        Histogram ingest = measured.ingestLatency();
+        Histogram inApp = measured.appLatency();
         String basis = latency != null
                 ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)",
                         latency.documents(), latencyRate, settings.latencyRate().get().label())
@@ -161,6 +163,8 @@ public final class E2eHarness {
                 append.getValueAtPercentile(50), append.getValueAtPercentile(99), append.getValueAtPercentile(99.9),
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
+                ingest.getValueAtPercentile(50), ingest.getValueAtPercentile(99), inApp.getValueAtPercentile(50),
+                inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), inApp.getTotalCount(),
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
                 round(inferMicros), round(brokerCpuShare, 3),

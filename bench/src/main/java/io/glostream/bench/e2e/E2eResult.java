@@ -16,10 +16,13 @@ import java.util.Map;
  *
  * <p>Throughput ({@code docs_per_s}) counts every result of the preloaded phase (tagged documents and dead
  * letters) from the first result's append to the last one's. The latencies {@code p50_ms}, {@code p99_ms},
- * {@code p999_ms} run from a document's record timestamp (its send time) to its result's append time on the
+ * {@code p999_ms} run from a document's send time (its Document.timestamp) to its result's append time on the
  * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
  * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
+ * {@code ingest_p*_ms} (send to the broker's append of the input record) and {@code app_p*_ms} (input append to
+ * output append) split the same latencies at the input's append time, for the {@code latency_split_documents}
+ * whose input acknowledgement reached the harness before their result did.
  * {@code docs_per_cpu_s} divides the throughput phase's results by the CPU seconds this JVM and a separate broker
  * process used meanwhile, counted from the end of the warm-up (without one, from the phase's first result);
  * {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU time: on a shared machine, where neither
@@ -46,6 +49,8 @@ public record E2eResult(
         String latencyBasis, double latencyRateDocsPerS, int latencyDocuments,
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
+        double ingestP50Ms, double ingestP99Ms, double appP50Ms, double appP99Ms, double appP999Ms,
+        long latencySplitDocuments,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
         double processCpuCores, double streamThreadsBusyShare, Map<String, Double> cpuUsPerDoc,
         double appFeaturizeUsPerDoc, double appInferUsPerDoc, double brokerCpuShare,

@@ -11,10 +11,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One phase of a run: documents {@code firstIndex .. firstIndex + documents - 1} of the corpus plus
- * {@code malformed} records, their send times, and what came back for them.
+ * {@code malformed} records, their send times, the broker's append times of the input records, and what came back
+ * for them.
  *
- * <p>The sender writes send times; the {@link ResultCollector}'s thread alone records results, and readers look
- * at those only after {@link #await} returned true (the latch orders the writes before the reads).
+ * <p>The sender writes send times and (from its acknowledgements) input append times; the {@link ResultCollector}'s
+ * thread alone records results, and readers look at those only after {@link #await} returned true (the latch orders
+ * the writes before the reads). A document's latency splits at its input append time into ingest (send to input
+ * append: the harness's producer and the broker) and app (input append to output append: the stream app).
  */
 public final class Phase {
 
@@ -25,10 +28,13 @@ public final class Phase {
     private final int documents;
     private final int malformed;
     private final AtomicLongArray sendMillis;
+    private final AtomicLongArray inputAppendMillis;
     private final BitSet seen = new BitSet();
     private final Set<Long> deadLetterOffsets = new HashSet<>();
     private final Histogram appendLatency = new Histogram(MAX_LATENCY_MS, 3);
     private final Histogram visibleLatency = new Histogram(MAX_LATENCY_MS, 3);
+    private final Histogram ingestLatency = new Histogram(MAX_LATENCY_MS, 3);
+    private final Histogram appLatency = new Histogram(MAX_LATENCY_MS, 3);
     private final AtomicLong results = new AtomicLong();
     private final CountDownLatch complete = new CountDownLatch(1);
     private int tagged;
@@ -46,6 +52,7 @@ public final class Phase {
         this.documents = documents;
         this.malformed = malformed;
         this.sendMillis = new AtomicLongArray(documents);
+        this.inputAppendMillis = new AtomicLongArray(documents);
     }
 
     public int firstIndex() {
@@ -75,6 +82,11 @@ public final class Phase {
         sendMillis.set(index - firstIndex, millis);
     }
 
+    /** Notes when the broker appended document {@code index}'s input record (its acknowledged LogAppendTime). */
+    public void inputAppended(int index, long millis) {
+        inputAppendMillis.set(index - firstIndex, millis);
+    }
+
     /** Distinct results so far; safe from any thread. */
     public long results() {
         return results.get();
@@ -91,6 +103,11 @@ public final class Phase {
         long sent = sendMillis.get(index - firstIndex);
         appendLatency.recordValue(clamp(appendMillis - sent));
         visibleLatency.recordValue(clamp(receiveMillis - sent));
+        long input = inputAppendMillis.get(index - firstIndex);
+        if (input > 0) {
+            ingestLatency.recordValue(clamp(input - sent));
+            appLatency.recordValue(clamp(appendMillis - input));
+        }
         appended(appendMillis);
     }
 
@@ -150,12 +167,25 @@ public final class Phase {
         return span <= 0 ? Double.POSITIVE_INFINITY : (results.get() - 1) * 1000.0 / span;
     }
 
-    /** Input record timestamp to output append time, per tagged document (read after {@link #await}). */
+    /** Send time to output append time, per tagged document (read after {@link #await}). */
     public Histogram appendLatency() {
         return appendLatency;
     }
 
-    /** Input record timestamp to the moment a read-committed consumer received the result (read after {@link #await}). */
+    /**
+     * Send to the broker's append of the input record, per tagged document whose acknowledgement came before its
+     * result (read after {@link #await}).
+     */
+    public Histogram ingestLatency() {
+        return ingestLatency;
+    }
+
+    /** Input record append to output append, per document of {@link #ingestLatency} (read after {@link #await}). */
+    public Histogram appLatency() {
+        return appLatency;
+    }
+
+    /** Send time to the moment a read-committed consumer received the result (read after {@link #await}). */
     public Histogram visibleLatency() {
         return visibleLatency;
     }

@@ -75,6 +75,15 @@ class E2eHarnessTest {
         assertTrue(json.get("p99_ms").asDouble() <= json.get("p999_ms").asDouble());
         assertTrue(json.get("latency_documents").asInt() >= 1);
         assertTrue(json.get("latency_basis").asText().startsWith("latency phase"));
+        // Ingest and app time split each document's latency at its input's append: neither passes the whole.
+        long split = json.get("latency_split_documents").asLong();
+        assertTrue(split > 0 && split <= json.get("latency_documents").asLong(), json.toString());
+        double max = json.get("max_ms").asDouble();
+        for (String part : List.of("ingest_p50_ms", "ingest_p99_ms", "app_p50_ms", "app_p99_ms", "app_p999_ms")) {
+            double value = json.get(part).asDouble();
+            assertTrue(value >= 0 && value <= max, part + " " + value + " against max " + max);
+        }
+        assertTrue(json.get("app_p50_ms").asDouble() > 0, "the app took no time: " + json);
         // The app's featurisation and encoder time are parts of what its stream thread spends per result.
         double featurize = json.get("app_featurize_us_per_doc").asDouble();
         double infer = json.get("app_infer_us_per_doc").asDouble();

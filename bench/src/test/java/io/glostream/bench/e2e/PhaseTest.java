@@ -38,6 +38,27 @@ class PhaseTest {
     }
 
     @Test
+    void splitsLatencyAtTheInputsAppendTime() {
+        Phase phase = new Phase(0, 3, 0);
+        phase.sent(0, 1_000);
+        phase.sent(1, 1_000);
+        phase.sent(2, 1_000);
+        phase.inputAppended(0, 1_005);
+        phase.inputAppended(1, 1_080);
+        // document 2's acknowledgement never came before its result: it counts in the total only
+        phase.tagged(0, 1_100, 1_200);
+        phase.tagged(1, 1_300, 1_400);
+        phase.tagged(2, 1_500, 1_600);
+
+        assertEquals(3, phase.appendLatency().getTotalCount());
+        assertEquals(2, phase.ingestLatency().getTotalCount());
+        assertEquals(5, phase.ingestLatency().getMinValue());
+        assertEquals(80, phase.ingestLatency().getMaxValue());
+        assertEquals(95, phase.appLatency().getMinValue());
+        assertEquals(220, phase.appLatency().getMaxValue());
+    }
+
+    @Test
     void holdsOnlyItsOwnIndices() {
         Phase phase = new Phase(100, 50, 0);
         assertTrue(phase.holds(100));
