@@ -64,6 +64,7 @@ public final class E2eHarness {
         double gcShare;
         long gcCollections;
         double heapPeak;
+        Map<String, Double> streamThreadLatencies;
         log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed (after %,d to warm up), %d partitions, %d stream threads, %s, batch %d / %s, "
                 + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(), warmupDocuments,
                 settings.partitions(), settings.threads(), settings.guarantee(), settings.batchSize(),
@@ -130,6 +131,7 @@ public final class E2eHarness {
                     await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
                 }
+                streamThreadLatencies = StreamThreadLatencies.of(app.streams());
                 gcShare = gc.timeShare();
                 gcCollections = gc.collections();
                 heapPeak = GcMeter.heapPeakMegabytes();
@@ -165,6 +167,7 @@ public final class E2eHarness {
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 ingest.getValueAtPercentile(50), ingest.getValueAtPercentile(99), inApp.getValueAtPercentile(50),
                 inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), inApp.getTotalCount(),
+                streamThreadLatencies,
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
                 round(inferMicros), round(brokerCpuShare, 3),

@@ -22,7 +22,9 @@ import java.util.Map;
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
  * {@code ingest_p*_ms} (send to the broker's append of the input record) and {@code app_p*_ms} (input append to
  * output append) split the same latencies at the input's append time, for the {@code latency_split_documents}
- * whose input acknowledgement reached the harness before their result did.
+ * whose input acknowledgement reached the harness before their result did. {@code stream_thread_latencies} holds
+ * Kafka Streams' commit, poll, process and punctuate latencies (mean and max, ms) at the end of the measured phase
+ * ({@link StreamThreadLatencies}).
  * {@code docs_per_cpu_s} divides the throughput phase's results by the CPU seconds this JVM and a separate broker
  * process used meanwhile, counted from the end of the warm-up (without one, from the phase's first result);
  * {@code bound_docs_per_cpu_s} is the bound per second of its thread's CPU time: on a shared machine, where neither
@@ -50,7 +52,7 @@ public record E2eResult(
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double ingestP50Ms, double ingestP99Ms, double appP50Ms, double appP99Ms, double appP999Ms,
-        long latencySplitDocuments,
+        long latencySplitDocuments, Map<String, Double> streamThreadLatencies,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
         double processCpuCores, double streamThreadsBusyShare, Map<String, Double> cpuUsPerDoc,
         double appFeaturizeUsPerDoc, double appInferUsPerDoc, double brokerCpuShare,

@@ -84,6 +84,9 @@ class E2eHarnessTest {
             assertTrue(value >= 0 && value <= max, part + " " + value + " against max " + max);
         }
         assertTrue(json.get("app_p50_ms").asDouble() > 0, "the app took no time: " + json);
+        JsonNode thread = json.get("stream_thread_latencies");
+        assertTrue(thread.get("commit_latency_max_ms").asDouble() > 0, thread.toString());
+        assertTrue(thread.get("process_latency_avg_ms").asDouble() >= 0, thread.toString());
         // The app's featurisation and encoder time are parts of what its stream thread spends per result.
         double featurize = json.get("app_featurize_us_per_doc").asDouble();
         double infer = json.get("app_infer_us_per_doc").asDouble();
