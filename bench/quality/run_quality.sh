@@ -4,7 +4,8 @@
 # usage: bench/quality/run_quality.sh DATASET SEED [VARIANT]
 #   DATASET  ec_news (lambda_KL 4, lambda_CKA 450) or amazon_review (3, 300), from ../shared/data
 #   SEED     0, 1, 2...
-#   VARIANT  full (default), no-cka (lambda_CKA 0), no-kl (lambda_KL 0), no-augmentation (--neighbours 0)
+#   VARIANT  full (default), no-cka (lambda_CKA 0), no-kl (lambda_KL 0), no-augmentation (--neighbours 0),
+#            cka-root (the authors' code's 1 - sqrt(CKA) in place of the paper's 1 - CKA)
 #
 # Runs from a copy of the trainer jar in $RUN_DIR (default /tmp/glostream-quality; built first with
 # ./mvnw -B -q -DskipTests package), niced, with $THREADS PyTorch threads (default 1, so two runs side by side
@@ -28,7 +29,8 @@ case "$variant" in
   no-cka) cka=0 ;;
   no-kl) kl=0 ;;
   no-augmentation) extra=(--neighbours 0) ;;
-  *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation)" >&2; exit 2 ;;
+  cka-root) extra=(--cka-form root) ;;
+  *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation, cka-root)" >&2; exit 2 ;;
 esac
 data=$(cd ../shared/data/"$dataset" 2>/dev/null && pwd) \
   || { echo "run_quality.sh: ../shared/data/$dataset not found" >&2; exit 2; }

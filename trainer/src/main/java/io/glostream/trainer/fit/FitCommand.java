@@ -16,6 +16,7 @@ import io.glostream.trainer.eval.HtmlReport;
 import io.glostream.trainer.eval.ReferenceCorpusFiles;
 import io.glostream.trainer.export.BundleExporter;
 import io.glostream.trainer.export.ModelProvenance;
+import io.glostream.trainer.model.CkaLossForm;
 import io.glostream.trainer.model.ComputeDevice;
 import io.glostream.trainer.neighbours.NeighbourReport;
 import io.glostream.trainer.model.EpochStats;
@@ -74,6 +75,11 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--lambda-cka", defaultValue = "300", description = "Weight of 1 - CKA (default: ${DEFAULT-VALUE}).")
     double lambdaCka;
 
+    @Option(names = "--cka-form", defaultValue = "linear", paramLabel = "linear|root",
+            description = "The CKA term as the paper writes it, 1 - CKA, or as the authors' code computes it, "
+                    + "1 - sqrt(CKA) (default: ${DEFAULT-VALUE}).")
+    String ckaForm;
+
     @Option(names = "--batch-size", defaultValue = "128", description = "Documents per language per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -111,7 +117,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GloCtmConfig config = GloCtmConfig.builder().numTopics(topics).epochs(epochs).seed(seed).lambdaKl(lambdaKl)
-                .lambdaCka(lambdaCka).batchSize(batchSize).learningRate(learningRate)
+                .lambdaCka(lambdaCka).ckaForm(CkaLossForm.parse(ckaForm)).batchSize(batchSize).learningRate(learningRate)
                 .device(ComputeDevice.parse(device)).build();
         FitOptions options = new FitOptions(config, data.neighbours(), data.vocabulary(), data.threads(),
                 checkpoint != null ? checkpoint : Path.of(out + ".checkpoint"), checkpointEvery, resume,

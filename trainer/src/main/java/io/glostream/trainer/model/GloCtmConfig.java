@@ -17,6 +17,7 @@ import java.util.Map;
  * @param bnMomentum batch-norm momentum in PyTorch's convention: running = (1 - m) running + m batch
  * @param lambdaKl weight of KL(q_local || q_global); default as the authors ran Amazon Review
  * @param lambdaCka weight of 1 - CKA(theta_local, embeddings); default as the authors ran Amazon Review
+ * @param ckaForm the paper's 1 - CKA (default) or the authors' code's 1 - sqrt(CKA)
  * @param batchSize documents per language per step
  * @param learningRate Adam's initial learning rate
  * @param adamBeta1 Adam's first-moment decay
@@ -37,6 +38,7 @@ public record GloCtmConfig(
         double bnMomentum,
         double lambdaKl,
         double lambdaCka,
+        CkaLossForm ckaForm,
         int batchSize,
         double learningRate,
         double adamBeta1,
@@ -83,6 +85,9 @@ public record GloCtmConfig(
         if (device == null) {
             throw new IllegalArgumentException("device must be set");
         }
+        if (ckaForm == null) {
+            throw new IllegalArgumentException("ckaForm must be set");
+        }
     }
 
     /** The defaults: K = 50, 150 epochs of batch 128, Adam 0.002 halved after 125 epochs, on the CPU. */
@@ -98,7 +103,7 @@ public record GloCtmConfig(
     public Builder toBuilder() {
         return builder().numTopics(numTopics).localHidden(localHidden).globalHidden(globalHidden)
                 .dropout(dropout).bnEps(bnEps).bnMomentum(bnMomentum).lambdaKl(lambdaKl).lambdaCka(lambdaCka)
-                .batchSize(batchSize).learningRate(learningRate).adamBeta1(adamBeta1).adamBeta2(adamBeta2)
+                .ckaForm(ckaForm).batchSize(batchSize).learningRate(learningRate).adamBeta1(adamBeta1).adamBeta2(adamBeta2)
                 .adamEps(adamEps).lrStepEpochs(lrStepEpochs).lrGamma(lrGamma).epochs(epochs).seed(seed)
                 .device(device);
     }
@@ -142,6 +147,7 @@ public record GloCtmConfig(
                     case "bnMomentum" -> b.bnMomentum(Double.parseDouble(v));
                     case "lambdaKl" -> b.lambdaKl(Double.parseDouble(v));
                     case "lambdaCka" -> b.lambdaCka(Double.parseDouble(v));
+                    case "ckaForm" -> b.ckaForm(CkaLossForm.parse(v));
                     case "batchSize" -> b.batchSize(Integer.parseInt(v));
                     case "learningRate" -> b.learningRate(Double.parseDouble(v));
                     case "adamBeta1" -> b.adamBeta1(Double.parseDouble(v));
@@ -189,6 +195,7 @@ public record GloCtmConfig(
         private double bnMomentum = 0.1;
         private double lambdaKl = 3.0;
         private double lambdaCka = 300.0;
+        private CkaLossForm ckaForm = CkaLossForm.LINEAR;
         private int batchSize = 128;
         private double learningRate = 0.002;
         private double adamBeta1 = 0.9;
@@ -240,6 +247,11 @@ public record GloCtmConfig(
 
         public Builder lambdaCka(double v) {
             lambdaCka = v;
+            return this;
+        }
+
+        public Builder ckaForm(CkaLossForm v) {
+            ckaForm = v;
             return this;
         }
 
@@ -295,7 +307,7 @@ public record GloCtmConfig(
 
         public GloCtmConfig build() {
             return new GloCtmConfig(numTopics, localHidden, globalHidden, dropout, bnEps, bnMomentum, lambdaKl,
-                    lambdaCka, batchSize, learningRate, adamBeta1, adamBeta2, adamEps, lrStepEpochs, lrGamma, epochs,
+                    lambdaCka, ckaForm, batchSize, learningRate, adamBeta1, adamBeta2, adamEps, lrStepEpochs, lrGamma, epochs,
                     seed, device);
         }
     }

@@ -2,7 +2,6 @@ package io.glostream.trainer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -14,8 +13,8 @@ public final class GloCtmLoss {
     /** Added to the reconstructed probabilities inside the log, so an impossible word costs ~23 nats, not infinity. */
     public static final float LOG_EPS = 1e-10f;
     /**
-     * Added under the square root of CKA's denominator (in float64) so a batch with no spread gives CKA 0
-     * with finite gradients; far below any real HSIC product.
+     * Added under the square root of CKA's denominator so a batch with no spread gives CKA 0 with finite
+     * gradients; far below any real HSIC product, and above float32's smallest normal number.
      */
     static final double CKA_GUARD = 1e-30;
 
@@ -72,9 +71,11 @@ public final class GloCtmLoss {
     }
 
     /**
-     * Linear HSIC, tr(K H L H) / (n-1)^2 with K = X X^T, L = Y Y^T and H = I - 11^T/n, computed in float64 as
-     * the equal ||Xc^T Yc||_F^2 / (n-1)^2 over column-centred X and Y (an n x n Gram matrix is never formed).
-     * Returns a float64 scalar.
+     * Linear HSIC, tr(K H L H) / (n-1)^2 with K = X X^T, L = Y Y^T and H = I - 11^T/n, computed as the equal
+     * ||Xc^T Yc||_F^2 / (n-1)^2 over column-centred X and Y (an n x n Gram matrix is never formed), in the
+     * inputs' type. No cast to float64: DJL's {@code toType} runs under PyTorch's no-grad guard, so a cast here
+     * would cut the CKA term off from the gradient (it did until this was found: the term was in the loss
+     * value but trained nothing).
      */
     public static NDArray hsic(NDArray x, NDArray y) {
         checkRows(x, y);
@@ -85,7 +86,7 @@ public final class GloCtmLoss {
 
     /**
      * Linear CKA(X, Y) = HSIC(X, Y) / sqrt(HSIC(X, X) HSIC(Y, Y)) (Kornblith et al. 2019) between two
-     * representations of the same n documents, of any widths. A float64 scalar in [0, 1].
+     * representations of the same n documents, of any widths. A scalar in [0, 1], differentiable in both.
      */
     public static NDArray linearCka(NDArray x, NDArray y) {
         checkRows(x, y);
@@ -94,8 +95,7 @@ public final class GloCtmLoss {
     }
 
     private static NDArray centred(NDArray a) {
-        NDArray d = a.toType(DataType.FLOAT64, false);
-        return d.sub(d.mean(new int[] {0}, true));
+        return a.sub(a.mean(new int[] {0}, true));
     }
 
     private static void checkRows(NDArray x, NDArray y) {
@@ -105,6 +105,10 @@ public final class GloCtmLoss {
         if (x.getShape().get(0) != y.getShape().get(0)) {
             throw new IllegalArgumentException("need the same documents in both, got " + x.getShape().get(0)
                     + " and " + y.getShape().get(0) + " rows");
+        }
+        if (x.getDataType() != y.getDataType()) {
+            throw new IllegalArgumentException("need one element type in both, got " + x.getDataType() + " and "
+                    + y.getDataType());
         }
         if (x.getShape().get(0) < 2) {
             throw new IllegalArgumentException("need at least 2 documents, got " + x.getShape().get(0));

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
@@ -16,8 +15,8 @@ import java.util.Random;
 
 /**
  * Trains a {@link GloCtmModel} on the paper's objective: per batch and language, the global VAE on g, the
- * local VAE on x, lambdaKl KL(q_local || q_global) and lambdaCka (1 - CKA(theta_local, E)), with Adam and
- * StepLR.
+ * local VAE on x, lambdaKl KL(q_local || q_global) and lambdaCka (1 - CKA(theta_local, E), or 1 - sqrt(CKA)
+ * with {@link CkaLossForm#ROOT}), with Adam and StepLR.
  *
  * <p>Deterministic for a seed on one machine with one PyTorch thread count (system property
  * {@code ai.djl.pytorch.num_threads}, read when the engine starts): initial weights, batch order,
@@ -178,7 +177,7 @@ public final class GloCtmTrainer implements AutoCloseable {
                     accumulate(terms, 4, GloCtmLoss.gaussianKl(own.mean(), own.logVariance(), global.mean(),
                             global.logVariance()).mean());
                     NDArray cka = GloCtmLoss.linearCka(thetaLocal, inputs.embeddings(lang, docs));
-                    accumulate(terms, 5, OwnedArrays.scalarLike(cka, 1).sub(cka).toType(DataType.FLOAT32, false));
+                    accumulate(terms, 5, c.ckaForm().loss(cka));
                 }
                 terms[6] = terms[0].add(terms[1]).add(terms[2]).add(terms[3])
                         .add(terms[4].mul(OwnedArrays.scalarLike(terms[4], c.lambdaKl())))

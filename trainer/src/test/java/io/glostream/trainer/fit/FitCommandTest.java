@@ -164,6 +164,14 @@ class FitCommandTest {
     }
 
     @Test
+    void refusesAnUnknownCkaForm() {
+        assertEquals(TrainerCli.EXIT_BAD_INPUT, run("fit", "--data", SAMPLE.toString(), "--cka-form", "sqrt",
+                "--out", dir.resolve("x").toString()));
+        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
+        assertTrue(stderr.toString().contains("linear or root"), stderr.toString());
+    }
+
+    @Test
     void refusesAnUnknownDevice() {
         assertEquals(TrainerCli.EXIT_BAD_INPUT, run("fit", "--data", SAMPLE.toString(), "--device", "tpu",
                 "--out", dir.resolve("x").toString()));

@@ -45,7 +45,7 @@ class GloCtmConfigTest {
     @Test
     void mapFormRoundTripsEveryField() {
         GloCtmConfig c = GloCtmConfig.builder().numTopics(7).dropout(0.2).lambdaKl(4).lambdaCka(450).seed(-3L)
-                .epochs(9).device(ComputeDevice.GPU).adamEps(1.5e-7).build();
+                .epochs(9).device(ComputeDevice.GPU).adamEps(1.5e-7).ckaForm(CkaLossForm.ROOT).build();
 
         assertEquals(c, GloCtmConfig.fromMap(c.toMap()));
         assertEquals(c, c.toBuilder().build());
@@ -71,6 +71,7 @@ class GloCtmConfigTest {
         assertThrows(IllegalArgumentException.class, () -> GloCtmConfig.builder().lambdaCka(Double.NaN).build());
         assertThrows(IllegalArgumentException.class, () -> GloCtmConfig.builder().adamBeta2(1.0).build());
         assertThrows(IllegalArgumentException.class, () -> GloCtmConfig.builder().device(null).build());
+        assertThrows(IllegalArgumentException.class, () -> GloCtmConfig.builder().ckaForm(null).build());
     }
 
     @Test

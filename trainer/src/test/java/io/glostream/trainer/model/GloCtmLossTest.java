@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +113,7 @@ class GloCtmLossTest {
         double[][] x = gaussian(random, 6, 3);
         double[][] y = gaussian(random, 6, 4);
 
-        double hsic = GloCtmLoss.hsic(matrix(x), matrix(y)).getDouble();
+        double hsic = GloCtmLoss.hsic(matrix(x), matrix(y)).getFloat();
 
         assertEquals(directHsic(x, y), hsic, 1e-6 * Math.abs(directHsic(x, y)));
     }
@@ -123,7 +125,7 @@ class GloCtmLossTest {
         double[][] y = gaussian(random, 6, 4);
         double expected = directHsic(x, y) / Math.sqrt(directHsic(x, x) * directHsic(y, y));
 
-        double cka = GloCtmLoss.linearCka(matrix(x), matrix(y)).getDouble();
+        double cka = GloCtmLoss.linearCka(matrix(x), matrix(y)).getFloat();
 
         assertEquals(expected, cka, 1e-6);
         assertTrue(expected > 0.05 && expected < 0.95, "a non-trivial example: " + expected);
@@ -133,7 +135,7 @@ class GloCtmLossTest {
     void ckaOfAMatrixWithItselfIsOne() {
         double[][] x = gaussian(new Random(7), 6, 3);
 
-        assertEquals(1.0, GloCtmLoss.linearCka(matrix(x), matrix(x)).getDouble(), 1e-6);
+        assertEquals(1.0, GloCtmLoss.linearCka(matrix(x), matrix(x)).getFloat(), 1e-6);
     }
 
     @Test
@@ -142,10 +144,10 @@ class GloCtmLossTest {
         NDArray x = matrix(gaussian(random, 6, 3));
         NDArray y = matrix(gaussian(random, 6, 4));
 
-        double base = GloCtmLoss.linearCka(x, y).getDouble();
+        double base = GloCtmLoss.linearCka(x, y).getFloat();
 
-        assertEquals(base, GloCtmLoss.linearCka(x.mul(3.7f), y).getDouble(), 1e-6);
-        assertEquals(base, GloCtmLoss.linearCka(x, y.mul(0.02f)).getDouble(), 1e-6);
+        assertEquals(base, GloCtmLoss.linearCka(x.mul(3.7f), y).getFloat(), 1e-6);
+        assertEquals(base, GloCtmLoss.linearCka(x, y.mul(0.02f)).getFloat(), 1e-6);
     }
 
     @Test
@@ -153,7 +155,86 @@ class GloCtmLossTest {
         NDArray constant = matrix(3, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
         NDArray y = matrix(gaussian(new Random(1), 3, 4));
 
-        assertEquals(0.0, GloCtmLoss.linearCka(constant, y).getDouble(), 0.0);
+        assertEquals(0.0, GloCtmLoss.linearCka(constant, y).getFloat(), 0.0);
+    }
+
+    @Test
+    void ckaGradientMatchesFiniteDifferences() {
+        Random random = new Random(17);
+        double[][] x = gaussian(random, 8, 3);
+        double[][] y = gaussian(random, 8, 4);
+        NDArray xs = matrix(x);
+        xs.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getEngine(GloCtmModel.ENGINE).newGradientCollector()) {
+            collector.backward(GloCtmLoss.linearCka(xs, matrix(y)));
+        }
+        float[] gradient = xs.getGradient().toFloatArray();
+
+        double h = 1e-4;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                double saved = x[i][j];
+                x[i][j] = saved + h;
+                double up = directCka(x, y);
+                x[i][j] = saved - h;
+                double down = directCka(x, y);
+                x[i][j] = saved;
+                double expected = (up - down) / (2 * h);
+                assertEquals(expected, gradient[i * x[0].length + j], 1e-3 + 1e-2 * Math.abs(expected),
+                        "d CKA / d x[" + i + "][" + j + "]");
+            }
+        }
+        assertTrue(maxAbs(gradient) > 1e-3, "a gradient that is not zero: " + maxAbs(gradient));
+    }
+
+    @Test
+    void rootFormIsTheAuthorsCkaLossComputedFromFrobeniusNorms() {
+        Random random = new Random(13);
+        double[][] x = gaussian(random, 7, 3);
+        double[][] y = gaussian(random, 7, 5);
+        // the authors' CKALoss: 1 - |XcT Yc|_F / sqrt(|XcT Xc|_F |YcT Yc|_F) on column-centred X and Y
+        double[][] xc = centred(x);
+        double[][] yc = centred(y);
+        double authors = 1 - frobenius(multiply(transpose(xc), yc))
+                / Math.sqrt(frobenius(multiply(transpose(xc), xc)) * frobenius(multiply(transpose(yc), yc)));
+        NDArray cka = GloCtmLoss.linearCka(matrix(x), matrix(y));
+
+        assertEquals(authors, CkaLossForm.ROOT.loss(cka).getFloat(), 1e-5);
+        assertEquals(1 - cka.getFloat(), CkaLossForm.LINEAR.loss(cka).getFloat(), 1e-6);
+        assertTrue(authors < 1 - cka.getFloat() - 0.05, "the two forms differ on this example: " + authors);
+    }
+
+    @Test
+    void rootFormOfABatchWithoutSpreadIsOneWithAFiniteGradient() {
+        NDArray constant = matrix(3, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+        NDArray y = matrix(gaussian(new Random(1), 3, 4));
+        constant.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getEngine(GloCtmModel.ENGINE).newGradientCollector()) {
+            NDArray loss = CkaLossForm.ROOT.loss(GloCtmLoss.linearCka(constant, y));
+            assertEquals(1.0, loss.getFloat(), 1e-6);
+            collector.backward(loss);
+        }
+
+        for (float g : constant.getGradient().toFloatArray()) {
+            assertTrue(Float.isFinite(g), "gradient " + g);
+        }
+    }
+
+    @Test
+    void ckaLossFormParsesItsTwoNamesAndRefusesOthers() {
+        assertEquals(CkaLossForm.LINEAR, CkaLossForm.parse("linear"));
+        assertEquals(CkaLossForm.ROOT, CkaLossForm.parse(" Root "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CkaLossForm.parse("sqrt"));
+        assertTrue(e.getMessage().contains("'sqrt'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CkaLossForm.parse(null));
+    }
+
+    @Test
+    void ckaRefusesDifferentElementTypes() {
+        NDArray x = matrix(gaussian(new Random(1), 4, 3));
+        NDArray y = matrix(gaussian(new Random(2), 4, 3)).toType(DataType.FLOAT64, false);
+
+        assertThrows(IllegalArgumentException.class, () -> GloCtmLoss.linearCka(x, y));
     }
 
     @Test
@@ -187,6 +268,52 @@ class GloCtmLossTest {
             trace += khlh[i][i];
         }
         return trace / ((n - 1.0) * (n - 1.0));
+    }
+
+    private static double directCka(double[][] x, double[][] y) {
+        return directHsic(x, y) / Math.sqrt(directHsic(x, x) * directHsic(y, y));
+    }
+
+    private static double maxAbs(float[] values) {
+        double max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static double[][] centred(double[][] a) {
+        double[][] c = new double[a.length][a[0].length];
+        for (int d = 0; d < a[0].length; d++) {
+            double mean = 0;
+            for (double[] row : a) {
+                mean += row[d] / a.length;
+            }
+            for (int i = 0; i < a.length; i++) {
+                c[i][d] = a[i][d] - mean;
+            }
+        }
+        return c;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static double frobenius(double[][] a) {
+        double sum = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                sum += v * v;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     private static double[][] gram(double[][] a) {

@@ -95,6 +95,57 @@ class GloCtmTrainerTest {
     }
 
     @Test
+    void theRootCkaFormReachesTheLoss() {
+        // one batch of all 200 documents: the first step's terms are the epoch's, with the same initial weights
+        GloCtmConfig oneBatch = CONFIG.toBuilder().batchSize(200).build();
+        double[] cka = new double[2];
+        for (CkaLossForm form : CkaLossForm.values()) {
+            List<EpochStats> epochs = new ArrayList<>();
+            try (GloCtmTrainer trainer = GloCtmTrainer.create(oneBatch.toBuilder().ckaForm(form).build(), VOCAB,
+                    VOCAB)) {
+                trainer.train(data, 1, epochs::add);
+            }
+            cka[form.ordinal()] = epochs.get(0).meanLoss().cka();
+        }
+
+        // sqrt(c) > c for c in (0, 1), so per language 1 - sqrt(c) < 1 - c
+        assertTrue(cka[CkaLossForm.ROOT.ordinal()] < cka[CkaLossForm.LINEAR.ordinal()] - 1e-3,
+                "root " + cka[CkaLossForm.ROOT.ordinal()] + ", linear " + cka[CkaLossForm.LINEAR.ordinal()]);
+    }
+
+    @Test
+    void eachWeightedTermMovesTheWeights() {
+        // the bug this would have caught: a float64 cast inside CKA ran under DJL's no-grad guard, so lambdaCka
+        // changed the loss value and nothing else
+        float[][] base = localThetasAfterOneStep(CONFIG.toBuilder().lambdaKl(0).lambdaCka(0).build());
+
+        float[][] withCka = localThetasAfterOneStep(CONFIG.toBuilder().lambdaKl(0).lambdaCka(300).build());
+        float[][] withKl = localThetasAfterOneStep(CONFIG.toBuilder().lambdaKl(3).lambdaCka(0).build());
+
+        assertTrue(maxDifference(base, withCka) > 1e-4, "lambdaCka moved theta by " + maxDifference(base, withCka));
+        assertTrue(maxDifference(base, withKl) > 1e-4, "lambdaKl moved theta by " + maxDifference(base, withKl));
+        assertEquals(0.0, maxDifference(base, localThetasAfterOneStep(CONFIG.toBuilder().lambdaKl(0).lambdaCka(0)
+                .build())), 0.0, "the same settings give the same step");
+    }
+
+    private static float[][] localThetasAfterOneStep(GloCtmConfig config) {
+        try (GloCtmTrainer trainer = GloCtmTrainer.create(config.toBuilder().batchSize(200).build(), VOCAB, VOCAB)) {
+            trainer.train(data, 1, stats -> { });
+            return trainer.model().thetaLocal(1, data.language(1).bow());
+        }
+    }
+
+    private static double maxDifference(float[][] a, float[][] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return max;
+    }
+
+    @Test
     void trainedThetasSumToOne() {
         try (GloCtmTrainer trainer = GloCtmTrainer.create(CONFIG, VOCAB, VOCAB)) {
             trainer.train(data, 2, stats -> { });
