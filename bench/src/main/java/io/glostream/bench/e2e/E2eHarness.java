@@ -65,6 +65,8 @@ public final class E2eHarness {
         long gcCollections;
         double heapPeak;
         Map<String, Double> streamThreadLatencies;
+        Map<String, Double> appTimeSplit;
+        AppTimeSplit[] timeSplit = new AppTimeSplit[1];
         log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed (after %,d to warm up), %d partitions, %d stream threads, %s, batch %d / %s, "
                 + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(), warmupDocuments,
                 settings.partitions(), settings.threads(), settings.guarantee(), settings.batchSize(),
@@ -90,6 +92,7 @@ public final class E2eHarness {
                 Runnable startCpuMeter = () -> {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
                     modelWork[0] = ModelWorkMeter.start(app.registry());
+                    timeSplit[0] = AppTimeSplit.start(app.registry());
                     resultsAtCpuStart[0] = throughput.results();
                 };
                 if (warmup != null) {
@@ -127,11 +130,14 @@ public final class E2eHarness {
                     }, "e2e-paced-sender");
                     log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
                             count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
+                    timeSplit[0] = AppTimeSplit.start(app.registry());
                     sending.start();
                     await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
                 }
                 streamThreadLatencies = StreamThreadLatencies.of(app.streams());
+                Histogram splitPhase = (latency != null ? latency : throughput).appLatency();
+                appTimeSplit = timeSplit[0].split(splitPhase.getTotalCount() > 0 ? splitPhase.getMean() : -1);
                 gcShare = gc.timeShare();
                 gcCollections = gc.collections();
                 heapPeak = GcMeter.heapPeakMegabytes();
@@ -167,7 +173,7 @@ public final class E2eHarness {
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 ingest.getValueAtPercentile(50), ingest.getValueAtPercentile(99), inApp.getValueAtPercentile(50),
                 inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), inApp.getTotalCount(),
-                streamThreadLatencies,
+                streamThreadLatencies, appTimeSplit,
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
                 round(inferMicros), round(brokerCpuShare, 3),

@@ -84,6 +84,13 @@ class E2eHarnessTest {
             assertTrue(value >= 0 && value <= max, part + " " + value + " against max " + max);
         }
         assertTrue(json.get("app_p50_ms").asDouble() > 0, "the app took no time: " + json);
+        // The app's meters split the mean time in the app: read, held for the batch, then the send path.
+        JsonNode timeSplit = json.get("app_time_split");
+        double inApp = timeSplit.get("in_app_mean_ms").asDouble();
+        double read = timeSplit.get("read_delay_mean_ms").asDouble();
+        double hold = timeSplit.get("hold_mean_ms").asDouble();
+        assertTrue(inApp > 0 && read >= 0 && hold > 0, timeSplit.toString());
+        assertTrue(read + hold <= inApp * 1.2 + 25, "the parts pass the whole: " + timeSplit);
         JsonNode thread = json.get("stream_thread_latencies");
         assertTrue(thread.get("commit_latency_max_ms").asDouble() > 0, thread.toString());
         assertTrue(thread.get("process_latency_avg_ms").asDouble() >= 0, thread.toString());

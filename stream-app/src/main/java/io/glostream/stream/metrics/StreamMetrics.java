@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The application's own meters, beside the Kafka Streams and client metrics the binders add: documents in
  * and out per language, dead letters by reason, batch sizes, inference and featurisation latency, OOV rate,
- * the serving model's version and the swaps and refusals of models. Thread-safe.
+ * how long documents take to be read and to be tagged once read, the serving model's version and the swaps and
+ * refusals of models. Thread-safe.
  */
 public final class StreamMetrics {
 
@@ -28,6 +29,8 @@ public final class StreamMetrics {
     private final Timer inference;
     private final Timer featurization;
     private final DistributionSummary oovRate;
+    private final Timer readDelay;
+    private final Timer holdTime;
     private final Counter swaps;
     private final Counter refusals;
     private final AtomicReference<String> servingVersion = new AtomicReference<>();
@@ -47,6 +50,16 @@ public final class StreamMetrics {
         this.oovRate = DistributionSummary.builder("glostream.document.oov.rate")
                 .description("Share of a document's tokens outside the model vocabulary")
                 .publishPercentiles(0.5, 0.9).register(registry);
+        this.readDelay = Timer.builder("glostream.document.read.delay")
+                .description("From a document's record timestamp (its append, for a topic with LogAppendTime) to the "
+                        + "app reading it: fetch, poll and the stream thread's backlog")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1)).register(registry);
+        this.holdTime = Timer.builder("glostream.document.hold.time")
+                .description("From the app reading a document to forwarding its topics: the wait for its batch, then "
+                        + "the batch's featurisation and encoder call")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
         this.swaps = Counter.builder("glostream.model.swaps").description("Models swapped in while running")
                 .register(registry);
         this.refusals = Counter.builder("glostream.model.refused")
@@ -87,6 +100,19 @@ public final class StreamMetrics {
     public void batch(int size, long inferenceNanos) {
         batchSize.record(size);
         inference.record(inferenceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A document read {@code delayMillis} after its record timestamp; a timestamp ahead of the app's clock (a
+     * producer's skewed CreateTime) counts as 0.
+     */
+    public void read(long delayMillis) {
+        readDelay.record(Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** A document's topics forwarded {@code nanos} after the app read it. */
+    public void held(long nanos) {
+        holdTime.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     /** One document's featurisation. */

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -67,6 +70,11 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     private KeyValueStore<Long, byte[]> buffer;
     private int pending;
     private long oldestArrivalMillis;
+    /** When each buffered offset was read, for the hold-time meter; documents restored from the changelog have none. */
+    private final Map<Long, Long> readAtMillis = new HashMap<>();
+    // the stream thread's clock is cached per loop iteration, so the flush's own work is timed on top of it
+    private long flushStartMillis;
+    private long flushStartNanos;
 
     /**
      * One input of the topology: its topic, how its values become documents, and the processor's buffer store.
@@ -102,6 +110,8 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context().recordMetadata().orElseThrow();
+        long now = context().currentSystemTimeMs();
+        metrics.read(now - record.timestamp());
         Validation validation = validate(record);
         metrics.documentIn(validation.lang == null ? "unknown" : validation.lang);
         if (validation.reason != null) {
@@ -111,8 +121,9 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         }
         buffer.put(source.offset(), new PendingDocument(validation.lang, record.timestamp(), record.key(), record.value())
                 .encode());
+        readAtMillis.put(source.offset(), now);
         if (pending == 0) {
-            oldestArrivalMillis = context().currentSystemTimeMs();
+            oldestArrivalMillis = now;
         }
         pending++;
         if (pending >= batchSize) {
@@ -128,6 +139,8 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
 
     /** Tags every buffered document with one model, in offset order, and empties the buffer. */
     private void flush() {
+        flushStartMillis = context().currentSystemTimeMs();
+        flushStartNanos = System.nanoTime();
         List<KeyValue<Long, byte[]>> entries = new ArrayList<>();
         try (KeyValueIterator<Long, byte[]> all = buffer.all()) {
             all.forEachRemaining(entries::add);
@@ -148,6 +161,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
         for (KeyValue<Long, byte[]> entry : entries) {
             buffer.delete(entry.key);
         }
+        readAtMillis.clear();
         pending = 0;
     }
 
@@ -212,6 +226,7 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
             return;
         }
         metrics.batch(ready.size(), System.nanoTime() - start);
+        long flushNanos = System.nanoTime() - flushStartNanos;
         for (int doc = 0; doc < ready.size(); doc++) {
             Ready document = ready.get(doc);
             float[] theta = output.theta(doc);
@@ -219,6 +234,10 @@ public final class TopicInferenceProcessor extends ContextualProcessor<byte[], b
             int topTopic = TopTopics.argmax(theta);
             metrics.documentOut(topics.getLang(), topics.getOovRate());
             metrics.topTopic(topics.getLang(), topTopic);
+            Long readAt = readAtMillis.get(document.offset);
+            if (readAt != null) {
+                metrics.held(TimeUnit.MILLISECONDS.toNanos(flushStartMillis - readAt) + flushNanos);
+            }
             context().forward(new Record<>(document.document.getId(), new Outcome.Tagged(topics, topTopic),
                     document.pending.timestamp()));
         }

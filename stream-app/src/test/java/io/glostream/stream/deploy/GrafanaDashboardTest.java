@@ -68,6 +68,8 @@ class GrafanaDashboardTest {
         metrics.deadLetter(DeadLetterReason.UNDECODABLE);
         metrics.batch(8, 2_000_000);
         metrics.featurized(10_000);
+        metrics.read(40);
+        metrics.held(60_000_000);
         metrics.modelServing("v1", false);
         try (KafkaStreamsBinding binding = KafkaStreamsBinding.bind(streams, registry)) {
             scrape = registry.scrape();

@@ -17,6 +17,7 @@ import io.glostream.stream.config.StreamSettings;
 import io.glostream.stream.metrics.StreamMetrics;
 import io.glostream.stream.model.ModelHolder;
 import io.glostream.stream.testing.SampleBundles;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -231,6 +233,28 @@ class GlostreamTopologyTest {
         assertEquals(1L, registry.get("glostream.inference.batch.size").summary().count());
         assertEquals(2.0, registry.get("glostream.inference.batch.size").summary().totalAmount());
         assertNull(registry.find("glostream.documents.out").tag("lang", "fr").counter());
+    }
+
+    @Test
+    void readDelayAndHoldTimeSplitADocumentsTimeInTheApp() {
+        send(doc("a", "en", "stock market shares fell", T0.minusMillis(300)));
+        driver.advanceWallClockTime(Duration.ofMillis(40));
+        send(doc("b", "zh", "股市 下跌", T0.minusMillis(300)));
+        send(doc("c", "en", "", T0.minusMillis(300)));
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+
+        assertEquals(2, output.readValuesToList().size());
+        Timer read = registry.get("glostream.document.read.delay").timer();
+        // every record read counts, the dead-lettered empty one too: 300, 340 and 340 ms after their timestamps
+        assertEquals(3, read.count());
+        assertEquals(980.0, read.totalTime(TimeUnit.MILLISECONDS), 1e-9);
+        Timer held = registry.get("glostream.document.hold.time").timer();
+        // tagged at the flush, 100 and 60 ms of the test clock after each was read, plus the flush's own real time
+        assertEquals(2, held.count());
+        assertEquals(100.0, held.max(TimeUnit.MILLISECONDS), 1_000.0);
+        assertTrue(held.max(TimeUnit.MILLISECONDS) >= 100.0, "held " + held.max(TimeUnit.MILLISECONDS));
+        double minHeld = held.totalTime(TimeUnit.MILLISECONDS) - held.max(TimeUnit.MILLISECONDS);
+        assertTrue(minHeld >= 60.0 && minHeld < held.max(TimeUnit.MILLISECONDS) - 39.0, "held " + minHeld);
     }
 
     @Test
