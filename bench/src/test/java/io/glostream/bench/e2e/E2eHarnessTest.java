@@ -91,6 +91,10 @@ class E2eHarnessTest {
         double hold = timeSplit.get("hold_mean_ms").asDouble();
         assertTrue(inApp > 0 && read >= 0 && hold > 0, timeSplit.toString());
         assertTrue(read + hold <= inApp * 1.2 + 25, "the parts pass the whole: " + timeSplit);
+        for (String part : List.of("read_delay", "hold")) {
+            double p50 = timeSplit.get(part + "_p50_ms").asDouble();
+            assertTrue(p50 > 0 && p50 <= timeSplit.get(part + "_p99_ms").asDouble(), timeSplit.toString());
+        }
         JsonNode thread = json.get("stream_thread_latencies");
         assertTrue(thread.get("commit_latency_max_ms").asDouble() > 0, thread.toString());
         assertTrue(thread.get("process_latency_avg_ms").asDouble() >= 0, thread.toString());
