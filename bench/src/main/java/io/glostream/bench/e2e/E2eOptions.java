@@ -43,7 +43,7 @@ public final class E2eOptions {
             description = "The app's batch.size, and the bound's batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--max-wait", paramLabel = "D", defaultValue = "50ms",
+    @Option(names = "--max-wait", paramLabel = "D", defaultValue = "5ms",
             description = "The app's batch.max-wait (default: ${DEFAULT-VALUE}).")
     String maxWait;
 

@@ -40,7 +40,7 @@ public final class StreamSettings {
             new Setting("topics.trends", "topic-trends", "Windowed counts of documents per language and top topic"),
             new Setting("topics.models", "glostream-models", "Compacted control topic of Avro ModelRef records"),
             new Setting("batch.size", "64", "Most documents per encoder call"),
-            new Setting("batch.max-wait", "50ms", "Longest a document waits for its batch to fill"),
+            new Setting("batch.max-wait", "5ms", "Longest a document waits for its batch to fill"),
             new Setting("text.max-chars", "100000", "Longer texts go to the dead-letter topic (TEXT_TOO_LONG)"),
             new Setting("stream.threads", "1", "Kafka Streams threads of this instance"),
             new Setting("inference.threads", "1", "ONNX Runtime intra-op threads per encoder"),

@@ -31,7 +31,7 @@ class StreamSettingsTest {
         assertEquals("topic-trends", settings.trendsTopic());
         assertEquals("glostream-models", settings.modelsTopic());
         assertEquals(64, settings.batchSize());
-        assertEquals(Duration.ofMillis(50), settings.batchMaxWait());
+        assertEquals(Duration.ofMillis(5), settings.batchMaxWait());
         assertEquals("exactly_once_v2", settings.processingGuarantee());
         assertEquals(Duration.ofHours(1), settings.trendsWindow());
         assertFalse(settings.hasBootstrapServers());

@@ -26,12 +26,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -233,6 +237,23 @@ class GlostreamTopologyTest {
         assertEquals(1L, registry.get("glostream.inference.batch.size").summary().count());
         assertEquals(2.0, registry.get("glostream.inference.batch.size").summary().totalAmount());
         assertNull(registry.find("glostream.documents.out").tag("lang", "fr").counter());
+    }
+
+    @Test
+    void producersLingerFiveMillisecondsUnlessTheSettingsSayOtherwise() {
+        assertEquals(5, lingerOf(Map.of()));
+        assertEquals(20, lingerOf(Map.of("kafka.linger.ms", "20")));
+        assertEquals(0, lingerOf(Map.of("kafka.producer.linger.ms", "0")));
+    }
+
+    private int lingerOf(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put("state.dir", dir.resolve("state").toString());
+        StreamSettings given = StreamSettings.of(all);
+        Properties properties = GlostreamTopology.streamsProperties(given, "unused:9092",
+                new StreamMetrics(new SimpleMeterRegistry()));
+        return Integer.parseInt(String.valueOf(new StreamsConfig(properties).getProducerConfigs("p")
+                .get(ProducerConfig.LINGER_MS_CONFIG)));
     }
 
     @Test
