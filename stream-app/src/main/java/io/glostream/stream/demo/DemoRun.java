@@ -132,7 +132,7 @@ public final class DemoRun {
         if (results < records.size()) {
             out.printf("only %d of %d results arrived within %s%n", results, records.size(), timeout);
         }
-        TrendsReport trends = app.trends().trends(Optional.empty(), Duration.ofHours(1));
+        TrendsReport trends = trendsCounting(tagged.size(), deadline);
         out.printf("top trends of the last hour, across languages (%d documents):%n", trends.documents());
         for (TopicTrend trend : trends.topics().subList(0, Math.min(5, trends.topics().size()))) {
             out.printf("  topic %2d  %5d docs  %s%n", trend.topic(), trend.count(), trend.label());
@@ -148,6 +148,19 @@ public final class DemoRun {
             return "";
         }
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /**
+     * The last hour's trends once they count every tagged document, or as they stand at the deadline: they are
+     * counted behind a repartition topic, so they trail the results by up to a commit interval.
+     */
+    private TrendsReport trendsCounting(long tagged, long deadline) throws InterruptedException {
+        TrendsReport trends = app.trends().trends(Optional.empty(), Duration.ofHours(1));
+        while (trends.documents() < tagged && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            trends = app.trends().trends(Optional.empty(), Duration.ofHours(1));
+        }
+        return trends;
     }
 
     private static byte[] bytes(String text) {
