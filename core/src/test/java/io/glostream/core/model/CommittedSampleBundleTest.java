@@ -21,10 +21,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed sample bundle still loads and serves: it guards the bundle format against drift. */
+/**
+ * The committed sample bundle loads and serves, and so does a bundle the trainer wrote before encoders took sparse
+ * input (the sample of that time, kept as a test resource): they guard the bundle format against drift.
+ */
 class CommittedSampleBundleTest {
 
     private static final Path BUNDLE = Path.of(System.getProperty("glostream.root", ".."), "sample", "bundle");
+    private static final Path DENSE_BUNDLE = Path.of(System.getProperty("glostream.root", ".."), "core", "src", "test",
+            "resources", "bundles", "dense-v1");
     private static final Path SAMPLE_DOCUMENTS = Path.of(System.getProperty("glostream.root", ".."), "sample",
             "ec_news");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +57,28 @@ class CommittedSampleBundleTest {
     }
 
     @Test
-    void itsEncodersAreDenseGraphsAndKeepServingAsSuch() throws Exception {
+    void itsEncodersTakeSparseInput() throws Exception {
         try (ModelBundle bundle = ModelBundle.open(BUNDLE)) {
+            for (String name : bundle.manifest().encoders().keySet()) {
+                assertEquals(EncoderInput.SPARSE, bundle.manifest().encoders().get(name).input(), name);
+                try (OnnxEncoder encoder = bundle.openEncoder(name)) {
+                    assertEquals(EncoderInput.SPARSE, encoder.inputForm(), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBundleWithDenseEncodersKeepsLoadingAndServingAsSuch() throws Exception {
+        try (TopicModel model = TopicModel.load(DENSE_BUNDLE)) {
+            EncoderOutput out = model.infer(List.of(model.featurizer().featurize("en", "students college university")));
+            double sum = 0;
+            for (float p : out.theta(0)) {
+                sum += p;
+            }
+            assertEquals(1.0, sum, 1e-5);
+        }
+        try (ModelBundle bundle = ModelBundle.open(DENSE_BUNDLE)) {
             for (String name : bundle.manifest().encoders().keySet()) {
                 assertEquals(EncoderInput.DENSE, bundle.manifest().encoders().get(name).input(), name);
                 try (OnnxEncoder encoder = bundle.openEncoder(name)) {
@@ -64,11 +89,11 @@ class CommittedSampleBundleTest {
     }
 
     @Test
-    void itsGlobalEncoderRewrittenSparseGivesTheSameTopicsOnTheSampleTestDocuments(@TempDir Path dir)
+    void aDenseGlobalEncoderRewrittenSparseGivesTheSameTopicsOnTheSampleTestDocuments(@TempDir Path dir)
             throws Exception {
-        try (TopicModel model = TopicModel.load(BUNDLE)) {
+        try (TopicModel model = TopicModel.load(DENSE_BUNDLE)) {
             ModelProto denseGraph;
-            try (ModelBundle bundle = ModelBundle.open(BUNDLE)) {
+            try (ModelBundle bundle = ModelBundle.open(DENSE_BUNDLE)) {
                 denseGraph = ModelProto.parseFrom(Files.readAllBytes(bundle.file("encoder-global.onnx")));
             }
             Path sparseFile = dir.resolve("encoder-global-sparse.onnx");
