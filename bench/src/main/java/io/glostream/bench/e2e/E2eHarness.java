@@ -67,6 +67,8 @@ public final class E2eHarness {
         Map<String, Double> streamThreadLatencies;
         Map<String, Double> appTimeSplit;
         AppTimeSplit[] timeSplit = new AppTimeSplit[1];
+        long producerRetries;
+        long[] retriesAtStart = new long[1];
         log.printf(Locale.ROOT, "e2e: %,d %s documents + %,d malformed (after %,d to warm up), %d partitions, %d stream threads, %s, batch %d / %s, "
                 + "model %s, broker %s%n", settings.documents(), settings.langMix().label(), settings.malformed(), warmupDocuments,
                 settings.partitions(), settings.threads(), settings.guarantee(), settings.batchSize(),
@@ -93,6 +95,7 @@ public final class E2eHarness {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
                     modelWork[0] = ModelWorkMeter.start(app.registry());
                     timeSplit[0] = AppTimeSplit.start(app.registry());
+                    retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
                     resultsAtCpuStart[0] = throughput.results();
                 };
                 if (warmup != null) {
@@ -131,11 +134,13 @@ public final class E2eHarness {
                     log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
                             count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
                     timeSplit[0] = AppTimeSplit.start(app.registry());
+                    retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
                     sending.start();
                     await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
                 }
                 streamThreadLatencies = StreamThreadLatencies.of(app.streams());
+                producerRetries = ProducerRetries.total(app.streams().metrics()) - retriesAtStart[0];
                 Histogram splitPhase = (latency != null ? latency : throughput).appLatency();
                 appTimeSplit = timeSplit[0].split(splitPhase.getTotalCount() > 0 ? splitPhase.getMean() : -1);
                 gcShare = gc.timeShare();
@@ -173,7 +178,7 @@ public final class E2eHarness {
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 ingest.getValueAtPercentile(50), ingest.getValueAtPercentile(99), inApp.getValueAtPercentile(50),
                 inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), inApp.getTotalCount(),
-                streamThreadLatencies, appTimeSplit,
+                streamThreadLatencies, producerRetries, appTimeSplit,
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
                 round(inferMicros), round(brokerCpuShare, 3),

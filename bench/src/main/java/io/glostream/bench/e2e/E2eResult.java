@@ -24,7 +24,8 @@ import java.util.Map;
  * output append) split the same latencies at the input's append time, for the {@code latency_split_documents}
  * whose input acknowledgement reached the harness before their result did. {@code stream_thread_latencies} holds
  * Kafka Streams' commit, poll, process and punctuate latencies (mean and max, ms) at the end of the measured phase
- * ({@link StreamThreadLatencies}). {@code app_time_split} splits the mean input-append-to-output-append time of the
+ * ({@link StreamThreadLatencies}); {@code producer_retries} counts the batches the app's producers had to send again
+ * during the same phase ({@link ProducerRetries}). {@code app_time_split} splits the mean input-append-to-output-append time of the
  * same phase with the app's meters into the read delay, the hold for the batch and what follows the forward
  * ({@link AppTimeSplit}).
  * {@code docs_per_cpu_s} divides the throughput phase's results by the CPU seconds this JVM and a separate broker
@@ -54,7 +55,8 @@ public record E2eResult(
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double ingestP50Ms, double ingestP99Ms, double appP50Ms, double appP99Ms, double appP999Ms,
-        long latencySplitDocuments, Map<String, Double> streamThreadLatencies, Map<String, Double> appTimeSplit,
+        long latencySplitDocuments, Map<String, Double> streamThreadLatencies, long producerRetries,
+        Map<String, Double> appTimeSplit,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,
         double processCpuCores, double streamThreadsBusyShare, Map<String, Double> cpuUsPerDoc,
         double appFeaturizeUsPerDoc, double appInferUsPerDoc, double brokerCpuShare,

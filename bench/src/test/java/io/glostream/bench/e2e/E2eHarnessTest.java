@@ -98,6 +98,8 @@ class E2eHarnessTest {
         JsonNode thread = json.get("stream_thread_latencies");
         assertTrue(thread.get("commit_latency_max_ms").asDouble() > 0, thread.toString());
         assertTrue(thread.get("process_latency_avg_ms").asDouble() >= 0, thread.toString());
+        assertTrue(json.get("producer_retries").isIntegralNumber() && json.get("producer_retries").asLong() >= 0,
+                json.toString());
         // The app's featurisation and encoder time are parts of what its stream thread spends per result.
         double featurize = json.get("app_featurize_us_per_doc").asDouble();
         double infer = json.get("app_infer_us_per_doc").asDouble();
