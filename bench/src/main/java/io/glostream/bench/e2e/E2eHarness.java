@@ -6,11 +6,14 @@ import io.glostream.stream.config.Durations;
 import io.glostream.stream.config.StreamSettings;
 import io.glostream.stream.produce.Rate;
 import java.io.PrintStream;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -158,6 +161,8 @@ public final class E2eHarness {
         Histogram visible = measured.visibleLatency();
         Histogram ingest = measured.ingestLatency();
         Histogram inApp = measured.appLatency();
+        List<Phase.LatencySlice> timeline = measured.timeline(1_000);
+        logTail(timeline, append.getValueAtPercentile(99));
         String basis = latency != null
                 ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)",
                         latency.documents(), latencyRate, settings.latencyRate().get().label())
@@ -177,7 +182,7 @@ public final class E2eHarness {
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),
                 ingest.getValueAtPercentile(50), ingest.getValueAtPercentile(99), inApp.getValueAtPercentile(50),
-                inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), inApp.getTotalCount(),
+                inApp.getValueAtPercentile(99), inApp.getValueAtPercentile(99.9), timeline, inApp.getTotalCount(),
                 streamThreadLatencies, producerRetries, appTimeSplit,
                 round(GcMeter.heapMaxMegabytes()), round(heapPeak), round(gcShare, 4), gcCollections,
                 round(processCores, 2), round(streamBusy, 3), cpuMicrosPerDoc, round(featurizeMicros),
@@ -185,6 +190,16 @@ public final class E2eHarness {
                 loadStart, RunEnvironment.loadAverage(), new TreeMap<>(settings.appSettings()),
                 environment.command(), environment.gitCommit(), environment.jvm(), environment.jvmArgs(),
                 environment.cpuModel(), environment.cores(), environment.date());
+    }
+
+    /** Says in which seconds of the phase the documents over its p99 were sent, the worst first. */
+    private void logTail(List<Phase.LatencySlice> timeline, double p99) {
+        List<Phase.LatencySlice> worst = timeline.stream().filter(slice -> slice.maxMs() > p99)
+                .sorted(Comparator.comparingLong(Phase.LatencySlice::maxMs).reversed()).limit(5).toList();
+        log.printf(Locale.ROOT, "latency over the p99 (%.0f ms) in %d of %d seconds%s%n", p99,
+                timeline.stream().filter(slice -> slice.maxMs() > p99).count(), timeline.size(),
+                worst.stream().map(slice -> String.format(Locale.ROOT, "%.0f s: max %d ms", slice.startS(), slice.maxMs()))
+                        .collect(Collectors.joining(", ", worst.isEmpty() ? "" : " (", worst.isEmpty() ? "" : ")")));
     }
 
     private StreamSettings streamSettings(String bootstrapServers) {

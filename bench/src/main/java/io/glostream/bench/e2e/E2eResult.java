@@ -20,6 +20,8 @@ import java.util.Map;
  * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
  * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
+ * {@code latency_timeline} follows the same append latencies through the phase in one-second slices by send time
+ * (each slice's documents, p99 and max): whether the tail is spread or comes from a few episodes, and when.
  * {@code ingest_p*_ms} (send to the broker's append of the input record) and {@code app_p*_ms} (input append to
  * output append) split the same latencies at the input's append time, for the {@code latency_split_documents}
  * whose input acknowledgement reached the harness before their result did. {@code stream_thread_latencies} holds
@@ -55,6 +57,7 @@ public record E2eResult(
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double ingestP50Ms, double ingestP99Ms, double appP50Ms, double appP99Ms, double appP999Ms,
+        List<Phase.LatencySlice> latencyTimeline,
         long latencySplitDocuments, Map<String, Double> streamThreadLatencies, long producerRetries,
         Map<String, Double> appTimeSplit,
         double heapMaxMb, double heapPeakUsedMb, double gcTimeShare, long gcCollections,

@@ -1,7 +1,11 @@
 package io.glostream.bench.e2e;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,7 @@ public final class Phase {
     private final int malformed;
     private final AtomicLongArray sendMillis;
     private final AtomicLongArray inputAppendMillis;
+    private final long[] appendLatencyMillis;
     private final BitSet seen = new BitSet();
     private final Set<Long> deadLetterOffsets = new HashSet<>();
     private final Histogram appendLatency = new Histogram(MAX_LATENCY_MS, 3);
@@ -53,6 +58,7 @@ public final class Phase {
         this.malformed = malformed;
         this.sendMillis = new AtomicLongArray(documents);
         this.inputAppendMillis = new AtomicLongArray(documents);
+        this.appendLatencyMillis = new long[documents];
     }
 
     public int firstIndex() {
@@ -101,6 +107,7 @@ public final class Phase {
         seen.set(index - firstIndex);
         tagged++;
         long sent = sendMillis.get(index - firstIndex);
+        appendLatencyMillis[index - firstIndex] = clamp(appendMillis - sent);
         appendLatency.recordValue(clamp(appendMillis - sent));
         visibleLatency.recordValue(clamp(receiveMillis - sent));
         long input = inputAppendMillis.get(index - firstIndex);
@@ -183,6 +190,42 @@ public final class Phase {
     /** Input record append to output append, per document of {@link #ingestLatency} (read after {@link #await}). */
     public Histogram appLatency() {
         return appLatency;
+    }
+
+    /**
+     * The append latencies over time: the tagged documents in consecutive slices of {@code sliceMillis} by send
+     * time, from the first send, each slice's count, p99 and max (read after {@link #await}). It shows whether a
+     * phase's tail is spread over the phase or comes from a few episodes, and when they were.
+     */
+    public List<LatencySlice> timeline(long sliceMillis) {
+        if (sliceMillis < 1) {
+            throw new IllegalArgumentException("a slice needs at least 1 ms, got " + sliceMillis);
+        }
+        long start = Long.MAX_VALUE;
+        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
+            start = Math.min(start, sendMillis.get(i));
+        }
+        List<Histogram> slices = new ArrayList<>();
+        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
+            int slice = (int) ((sendMillis.get(i) - start) / sliceMillis);
+            while (slices.size() <= slice) {
+                slices.add(new Histogram(MAX_LATENCY_MS, 3));
+            }
+            slices.get(slice).recordValue(appendLatencyMillis[i]);
+        }
+        List<LatencySlice> timeline = new ArrayList<>();
+        for (int slice = 0; slice < slices.size(); slice++) {
+            Histogram latencies = slices.get(slice);
+            timeline.add(new LatencySlice(slice * sliceMillis / 1000.0, latencies.getTotalCount(),
+                    latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(99),
+                    latencies.getTotalCount() == 0 ? 0 : latencies.getMaxValue()));
+        }
+        return timeline;
+    }
+
+    /** One slice of {@link #timeline}: from {@code startS} seconds after the phase's first send. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LatencySlice(double startS, long documents, long p99Ms, long maxMs) {
     }
 
     /** Send time to the moment a read-committed consumer received the result (read after {@link #await}). */

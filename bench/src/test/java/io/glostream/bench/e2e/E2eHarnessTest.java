@@ -75,6 +75,16 @@ class E2eHarnessTest {
         assertTrue(json.get("p99_ms").asDouble() <= json.get("p999_ms").asDouble());
         assertTrue(json.get("latency_documents").asInt() >= 1);
         assertTrue(json.get("latency_basis").asText().startsWith("latency phase"));
+        JsonNode timeline = json.get("latency_timeline");
+        long inTimeline = 0;
+        double timelineMax = 0;
+        for (JsonNode slice : timeline) {
+            inTimeline += slice.get("documents").asLong();
+            timelineMax = Math.max(timelineMax, slice.get("max_ms").asDouble());
+        }
+        // every tagged document of the phase in one slice (documents that analyse to nothing are dead letters)
+        assertTrue(inTimeline > 0 && inTimeline <= json.get("latency_documents").asLong(), timeline.toString());
+        assertEquals(json.get("max_ms").asDouble(), timelineMax, 1.0, timeline.toString());
         // Ingest and app time split each document's latency at its input's append: neither passes the whole.
         long split = json.get("latency_split_documents").asLong();
         assertTrue(split > 0 && split <= json.get("latency_documents").asLong(), json.toString());

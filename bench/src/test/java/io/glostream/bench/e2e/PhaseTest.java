@@ -2,8 +2,10 @@ package io.glostream.bench.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhaseTest {
@@ -56,6 +58,31 @@ class PhaseTest {
         assertEquals(80, phase.ingestLatency().getMaxValue());
         assertEquals(95, phase.appLatency().getMinValue());
         assertEquals(220, phase.appLatency().getMaxValue());
+    }
+
+    @Test
+    void theTimelineSlicesTheAppendLatenciesBySendTime() {
+        Phase phase = new Phase(0, 5, 0);
+        long[] sent = {1_000, 1_400, 2_100, 2_900, 4_200};
+        long[] latency = {20, 30, 500, 40, 60};
+        for (int doc = 0; doc < sent.length; doc++) {
+            phase.sent(doc, sent[doc]);
+        }
+        for (int doc = sent.length - 1; doc >= 0; doc--) {
+            if (doc != 1) {
+                phase.tagged(doc, sent[doc] + latency[doc], sent[doc] + latency[doc] + 5);
+            }
+        }
+        phase.tagged(0, 9_000, 9_100);
+
+        // Slices of 1 s from the first send (1,000): [0, 1) holds document 0 (document 1 never came back),
+        // [1, 2) documents 2 and 3, [2, 3) nothing, [3, 4) document 4; the duplicate of document 0 counts nowhere.
+        assertEquals(List.of(
+                new Phase.LatencySlice(0.0, 1, 20, 20),
+                new Phase.LatencySlice(1.0, 2, 500, 500),
+                new Phase.LatencySlice(2.0, 0, 0, 0),
+                new Phase.LatencySlice(3.0, 1, 60, 60)), phase.timeline(1_000));
+        assertThrows(IllegalArgumentException.class, () -> phase.timeline(0));
     }
 
     @Test
