@@ -88,13 +88,17 @@ public final class DocumentSender implements AutoCloseable {
 
     /**
      * Sends the documents of {@code phase} at {@code rate}, each at its slot on the schedule (late ones at once, so
-     * a stall does not lower the average rate), then flushes.
+     * a stall does not lower the average rate), then flushes. Runs {@code atMeasuredStart} just before the first
+     * measured document (after the phase's {@link Phase#unmeasured} ones) goes out.
      *
      * @throws IllegalStateException when any of them could not be written
      */
-    public void paced(BenchCorpus corpus, Phase phase, Rate rate) {
+    public void paced(BenchCorpus corpus, Phase phase, Rate rate, Runnable atMeasuredStart) {
         long start = System.nanoTime();
         for (int i = 0; i < phase.documents(); i++) {
+            if (i == phase.unmeasured()) {
+                atMeasuredStart.run();
+            }
             long wait = start + rate.offsetNanos(i) - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);

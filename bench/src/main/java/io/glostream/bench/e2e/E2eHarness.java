@@ -123,21 +123,25 @@ public final class E2eHarness {
                 if (settings.latencyRate().isPresent()) {
                     latencyRate = settings.latencyRate().get().perSecond(throughput.resultsPerSecond());
                     int count = (int) Math.max(1, Math.round(latencyRate * settings.latencySeconds()));
-                    latency = new Phase(warmupDocuments + settings.documents(), count, 0);
+                    int settle = (int) Math.round(latencyRate * settings.latencySettleSeconds());
+                    latency = new Phase(warmupDocuments + settings.documents(), settle + count, 0, settle);
                     collector.add(latency);
                     Phase paced = latency;
                     double rate = latencyRate;
                     Thread sending = new Thread(() -> {
                         try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 0)) {
-                            sender.paced(corpus, paced, new Rate(rate));
+                            sender.paced(corpus, paced, new Rate(rate), () -> {
+                                timeSplit[0] = AppTimeSplit.start(app.registry());
+                                retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
+                            });
                         } catch (RuntimeException e) {
                             senderFailure.set(e);
                         }
                     }, "e2e-paced-sender");
-                    log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f)%n",
-                            count, rate, settings.latencyRate().get().label(), throughput.resultsPerSecond());
-                    timeSplit[0] = AppTimeSplit.start(app.registry());
-                    retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
+                    log.printf(Locale.ROOT, "latency phase: %,d documents at %,.0f docs/s (%s of the sustained %,.0f), "
+                            + "measured after the first %,d (%d s to settle)%n", settle + count, rate,
+                            settings.latencyRate().get().label(), throughput.resultsPerSecond(), settle,
+                            settings.latencySettleSeconds());
                     sending.start();
                     await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
@@ -164,8 +168,9 @@ public final class E2eHarness {
         List<Phase.LatencySlice> timeline = measured.timeline(1_000);
         logTail(timeline, append.getValueAtPercentile(99));
         String basis = latency != null
-                ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)",
-                        latency.documents(), latencyRate, settings.latencyRate().get().label())
+                ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput) "
+                        + "after %d s at that rate to settle", latency.measuredDocuments(), latencyRate,
+                        settings.latencyRate().get().label(), settings.latencySettleSeconds())
                 : "preloaded backlog (no latency phase): mostly time spent queued behind earlier documents";
         return new E2eResult(settings.guarantee(), settings.langMix().label(), settings.documents(), warmupDocuments,
                 settings.malformed(),
@@ -177,7 +182,8 @@ public final class E2eHarness {
                 round(docsPerCpuSecond / bound.docsPerCpuSecond(), 3),
                 throughput.results(), throughput.tagged(), throughput.deadLetters(), throughput.duplicates(),
                 round(throughput.appendSpanMillis() / 1000.0, 3),
-                basis, round(latencyRate), latency == null ? 0 : latency.documents(),
+                basis, round(latencyRate), latency == null ? 0 : latency.measuredDocuments(),
+                latency == null ? 0 : settings.latencySettleSeconds(),
                 append.getValueAtPercentile(50), append.getValueAtPercentile(99), append.getValueAtPercentile(99.9),
                 append.getMaxValue(),
                 visible.getValueAtPercentile(50), visible.getValueAtPercentile(99), visible.getValueAtPercentile(99.9),

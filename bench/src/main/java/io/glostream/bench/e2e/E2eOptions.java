@@ -64,6 +64,11 @@ public final class E2eOptions {
             description = "How long the latency phase sends (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--latency-settle-seconds", paramLabel = "S", defaultValue = "30",
+            description = "How long the latency phase sends at its rate before the documents it measures: the app "
+                    + "settling into the paced stream after the saturated phase (default: ${DEFAULT-VALUE}; 0: none).")
+    int latencySettleSeconds;
+
     @Option(names = "--broker-process", description = "Run the broker in a JVM of its own, so its work stays out of "
             + "this JVM's CPU and GC figures.")
     boolean brokerProcess;
@@ -82,7 +87,7 @@ public final class E2eOptions {
     public E2eSettings settings() {
         return new E2eSettings(documents, warmupDocuments, partitions, threads, guarantee, LangMix.parse(langMix), malformedShare, batchSize,
                 duration("--max-wait", maxWait), model, data == null ? DemoCorpus.defaultData() : data,
-                LatencyRate.parse(rate), latencySeconds, brokerProcess, duration("--timeout", timeout), appSettings);
+                LatencyRate.parse(rate), latencySeconds, latencySettleSeconds, brokerProcess, duration("--timeout", timeout), appSettings);
     }
 
     private static java.time.Duration duration(String option, String text) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * letters) from the first result's append to the last one's. The latencies {@code p50_ms}, {@code p99_ms},
  * {@code p999_ms} run from a document's send time (its Document.timestamp) to its result's append time on the
  * output topic; {@code latency_basis} says whether they come from the paced latency phase or, without one, from the
- * preloaded backlog (where they mostly measure the queue). The {@code visible_*} latencies run to the moment a
+ * preloaded backlog (where they mostly measure the queue). The latency phase sends at its rate for
+ * {@code latency_settle_seconds} before the {@code latency_documents} it measures. The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
  * {@code latency_timeline} follows the same append latencies through the phase in one-second slices by send time
  * (each slice's documents, p99 and max): whether the tail is spread or comes from a few episodes, and when.
@@ -53,7 +54,7 @@ public record E2eResult(
         double docsPerS, double boundDocsPerS, double ratioToBound,
         double docsPerCpuS, double boundDocsPerCpuS, double cpuRatioToBound,
         long results, int tagged, int deadLetters, int duplicates, double seconds,
-        String latencyBasis, double latencyRateDocsPerS, int latencyDocuments,
+        String latencyBasis, double latencyRateDocsPerS, int latencyDocuments, int latencySettleSeconds,
         double p50Ms, double p99Ms, double p999Ms, double maxMs,
         double visibleP50Ms, double visibleP99Ms, double visibleP999Ms,
         double ingestP50Ms, double ingestP99Ms, double appP50Ms, double appP99Ms, double appP999Ms,

@@ -20,7 +20,10 @@ import java.util.Set;
  * @param malformedShare malformed records added to the preload, as a share of {@code documents}
  * @param batchSize and {@code maxWait}: the app's {@code batch.size} and {@code batch.max-wait}; the bound batches alike
  * @param latencyRate input rate of the latency phase after the throughput phase; empty: no latency phase
- * @param latencySeconds how long the latency phase sends
+ * @param latencySeconds how long the latency phase sends the documents it measures
+ * @param latencySettleSeconds how long the latency phase sends at its rate before that, unmeasured: the first
+ *     seconds after the change from the saturated throughput phase to the paced stream have a tail of their own
+ *     (the app settling into the new rate), which a stream running at that rate does not see
  * @param brokerProcess whether the broker runs in a JVM of its own
  * @param timeout longest any phase may take before the run fails
  * @param appSettings further stream-app settings ({@code kafka.*} client settings included), applied over the app's
@@ -28,7 +31,8 @@ import java.util.Set;
  */
 public record E2eSettings(int documents, int warmupDocuments, int partitions, int threads, String guarantee, LangMix langMix,
         double malformedShare, int batchSize, Duration maxWait, Path model, Path data,
-        Optional<LatencyRate> latencyRate, int latencySeconds, boolean brokerProcess, Duration timeout,
+        Optional<LatencyRate> latencyRate, int latencySeconds, int latencySettleSeconds, boolean brokerProcess,
+        Duration timeout,
         Map<String, String> appSettings) {
 
     /** Settings the harness gives the app itself, from its own options or per run. */
@@ -80,6 +84,9 @@ public record E2eSettings(int documents, int warmupDocuments, int partitions, in
         if (latencySeconds < 1) {
             throw new IllegalArgumentException("--latency-seconds must be at least 1, got " + latencySeconds);
         }
+        if (latencySettleSeconds < 0) {
+            throw new IllegalArgumentException("--latency-settle-seconds must be at least 0, got " + latencySettleSeconds);
+        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
         }
@@ -93,6 +100,6 @@ public record E2eSettings(int documents, int warmupDocuments, int partitions, in
     /** The same run with another batch size and thread count (for sweeps). */
     public E2eSettings with(int newBatchSize, int newThreads) {
         return new E2eSettings(documents, warmupDocuments, partitions, newThreads, guarantee, langMix, malformedShare, newBatchSize, maxWait,
-                model, data, latencyRate, latencySeconds, brokerProcess, timeout, appSettings);
+                model, data, latencyRate, latencySeconds, latencySettleSeconds, brokerProcess, timeout, appSettings);
     }
 }

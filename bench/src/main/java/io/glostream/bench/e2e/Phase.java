@@ -31,6 +31,7 @@ public final class Phase {
     private final int firstIndex;
     private final int documents;
     private final int malformed;
+    private final int unmeasured;
     private final AtomicLongArray sendMillis;
     private final AtomicLongArray inputAppendMillis;
     private final long[] appendLatencyMillis;
@@ -49,13 +50,23 @@ public final class Phase {
     private long lastAppendMillis = Long.MIN_VALUE;
 
     public Phase(int firstIndex, int documents, int malformed) {
-        if (firstIndex < 0 || documents < 1 || malformed < 0) {
-            throw new IllegalArgumentException("a phase needs firstIndex >= 0, documents >= 1 and malformed >= 0, got "
-                    + firstIndex + ", " + documents + ", " + malformed);
+        this(firstIndex, documents, malformed, 0);
+    }
+
+    /**
+     * A phase whose first {@code unmeasured} documents count as results but not in its latencies (only in its
+     * {@link #timeline}).
+     */
+    public Phase(int firstIndex, int documents, int malformed, int unmeasured) {
+        if (firstIndex < 0 || documents < 1 || malformed < 0 || unmeasured < 0 || unmeasured >= documents) {
+            throw new IllegalArgumentException("a phase needs firstIndex >= 0, documents >= 1, malformed >= 0 and "
+                    + "0 <= unmeasured < documents, got " + firstIndex + ", " + documents + ", " + malformed + ", "
+                    + unmeasured);
         }
         this.firstIndex = firstIndex;
         this.documents = documents;
         this.malformed = malformed;
+        this.unmeasured = unmeasured;
         this.sendMillis = new AtomicLongArray(documents);
         this.inputAppendMillis = new AtomicLongArray(documents);
         this.appendLatencyMillis = new long[documents];
@@ -71,6 +82,16 @@ public final class Phase {
 
     public int malformed() {
         return malformed;
+    }
+
+    /** The leading documents left out of the latencies. */
+    public int unmeasured() {
+        return unmeasured;
+    }
+
+    /** The documents whose latencies count: all but the {@link #unmeasured} first. */
+    public int measuredDocuments() {
+        return documents - unmeasured;
     }
 
     /** Results this phase waits for: one per document and per malformed record. */
@@ -108,12 +129,14 @@ public final class Phase {
         tagged++;
         long sent = sendMillis.get(index - firstIndex);
         appendLatencyMillis[index - firstIndex] = clamp(appendMillis - sent);
-        appendLatency.recordValue(clamp(appendMillis - sent));
-        visibleLatency.recordValue(clamp(receiveMillis - sent));
-        long input = inputAppendMillis.get(index - firstIndex);
-        if (input > 0) {
-            ingestLatency.recordValue(clamp(input - sent));
-            appLatency.recordValue(clamp(appendMillis - input));
+        if (index - firstIndex >= unmeasured) {
+            appendLatency.recordValue(clamp(appendMillis - sent));
+            visibleLatency.recordValue(clamp(receiveMillis - sent));
+            long input = inputAppendMillis.get(index - firstIndex);
+            if (input > 0) {
+                ingestLatency.recordValue(clamp(input - sent));
+                appLatency.recordValue(clamp(appendMillis - input));
+            }
         }
         appended(appendMillis);
     }

@@ -86,6 +86,30 @@ class PhaseTest {
     }
 
     @Test
+    void leavesTheUnmeasuredDocumentsOutOfTheLatenciesButWaitsForThem() throws Exception {
+        Phase phase = new Phase(0, 3, 0, 2);
+        for (int doc = 0; doc < 3; doc++) {
+            phase.sent(doc, 1_000 + doc * 100);
+            phase.inputAppended(doc, 1_001 + doc * 100);
+        }
+        phase.tagged(0, 1_900, 2_000);
+        phase.tagged(1, 1_800, 1_900);
+        assertFalse(phase.await(1));
+        phase.tagged(2, 1_250, 1_300);
+        assertTrue(phase.await(1));
+
+        assertEquals(3, phase.tagged());
+        assertEquals(1, phase.measuredDocuments());
+        assertEquals(1, phase.appendLatency().getTotalCount());
+        assertEquals(50, phase.appendLatency().getMaxValue());
+        assertEquals(100, phase.visibleLatency().getMaxValue());
+        assertEquals(1, phase.ingestLatency().getTotalCount());
+        assertEquals(1, phase.appLatency().getTotalCount());
+        assertEquals(900, phase.timeline(10_000).get(0).maxMs(), "the timeline keeps the settling documents");
+        assertThrows(IllegalArgumentException.class, () -> new Phase(0, 3, 0, 3));
+    }
+
+    @Test
     void holdsOnlyItsOwnIndices() {
         Phase phase = new Phase(100, 50, 0);
         assertTrue(phase.holds(100));
