@@ -96,12 +96,12 @@ public final class DocumentSender implements AutoCloseable {
     public void paced(BenchCorpus corpus, Phase phase, Rate rate, Runnable atMeasuredStart) {
         long start = System.nanoTime();
         for (int i = 0; i < phase.documents(); i++) {
-            if (i == phase.unmeasured()) {
-                atMeasuredStart.run();
-            }
             long wait = start + rate.offsetNanos(i) - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            }
+            if (i == phase.unmeasured()) {
+                atMeasuredStart.run();
             }
             send(corpus.document(phase.firstIndex() + i), phase);
         }

@@ -1,10 +1,12 @@
 package io.glostream.bench.e2e;
 
+import io.glostream.core.bundle.ModelBundle;
 import io.glostream.core.progress.ProgressBar;
 import io.glostream.stream.StreamApp;
 import io.glostream.stream.config.Durations;
 import io.glostream.stream.config.StreamSettings;
 import io.glostream.stream.produce.Rate;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,9 +147,13 @@ public final class E2eHarness {
                     sending.start();
                     await(latency, collector, "latency", () -> { }, senderFailure::get);
                     sending.join();
+                    if (senderFailure.get() != null) {
+                        throw senderFailure.get();
+                    }
                 }
                 streamThreadLatencies = StreamThreadLatencies.of(app.streams());
-                producerRetries = ProducerRetries.total(app.streams().metrics()) - retriesAtStart[0];
+                // a producer replaced in the phase (fenced, or its thread replaced) takes its count with it
+                producerRetries = Math.max(0, ProducerRetries.total(app.streams().metrics()) - retriesAtStart[0]);
                 Histogram splitPhase = (latency != null ? latency : throughput).appLatency();
                 appTimeSplit = timeSplit[0].split(splitPhase.getTotalCount() > 0 ? splitPhase.getMean() : -1);
                 gcShare = gc.timeShare();
@@ -166,16 +172,17 @@ public final class E2eHarness {
         Histogram ingest = measured.ingestLatency();
         Histogram inApp = measured.appLatency();
         List<Phase.LatencySlice> timeline = measured.timeline(1_000);
-        logTail(timeline, append.getValueAtPercentile(99));
+        logTail(timeline, append.getValueAtPercentile(99), latency == null ? 0 : settings.latencySettleSeconds());
         String basis = latency != null
-                ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput) "
-                        + "after %d s at that rate to settle", latency.measuredDocuments(), latencyRate,
-                        settings.latencyRate().get().label(), settings.latencySettleSeconds())
+                ? String.format(Locale.ROOT, "latency phase: %,d documents sent at %.0f docs/s (%s of the sustained throughput)%s",
+                        latency.measuredDocuments(), latencyRate, settings.latencyRate().get().label(),
+                        settings.latencySettleSeconds() == 0 ? ""
+                                : " after " + settings.latencySettleSeconds() + " s at that rate to settle")
                 : "preloaded backlog (no latency phase): mostly time spent queued behind earlier documents";
         return new E2eResult(settings.guarantee(), settings.langMix().label(), settings.documents(), warmupDocuments,
                 settings.malformed(),
                 settings.partitions(), settings.threads(), settings.batchSize(), Durations.format(settings.maxWait()),
-                settings.brokerProcess() ? "separate process" : "in-process", settings.model().toString(),
+                settings.brokerProcess() ? "separate process" : "in-process", settings.model().toString(), modelCreatedAt(),
                 settings.data().toString(), corpus.distinctTexts(),
                 round(docsPerSecond), round(bound.docsPerSecond()), round(docsPerSecond / bound.docsPerSecond(), 3),
                 round(docsPerCpuSecond), round(bound.docsPerCpuSecond()),
@@ -198,14 +205,20 @@ public final class E2eHarness {
                 environment.cpuModel(), environment.cores(), environment.date());
     }
 
-    /** Says in which seconds of the phase the documents over its p99 were sent, the worst first. */
-    private void logTail(List<Phase.LatencySlice> timeline, double p99) {
-        List<Phase.LatencySlice> worst = timeline.stream().filter(slice -> slice.maxMs() > p99)
-                .sorted(Comparator.comparingLong(Phase.LatencySlice::maxMs).reversed()).limit(5).toList();
-        log.printf(Locale.ROOT, "latency over the p99 (%.0f ms) in %d of %d seconds%s%n", p99,
-                timeline.stream().filter(slice -> slice.maxMs() > p99).count(), timeline.size(),
-                worst.stream().map(slice -> String.format(Locale.ROOT, "%.0f s: max %d ms", slice.startS(), slice.maxMs()))
-                        .collect(Collectors.joining(", ", worst.isEmpty() ? "" : " (", worst.isEmpty() ? "" : ")")));
+    private String modelCreatedAt() throws IOException {
+        try (ModelBundle bundle = ModelBundle.open(settings.model())) {
+            return bundle.manifest().createdAt();
+        }
+    }
+
+    /** Says which seconds of the phase had a p99 above the measured documents' p99, the worst first. */
+    private void logTail(List<Phase.LatencySlice> timeline, double p99, int settleSeconds) {
+        List<Phase.LatencySlice> over = timeline.stream().filter(slice -> slice.p99Ms() > p99)
+                .sorted(Comparator.comparingLong(Phase.LatencySlice::p99Ms).reversed()).toList();
+        log.printf(Locale.ROOT, "seconds with a p99 above the measured p99 (%.0f ms): %d of %d%s%n", p99, over.size(),
+                timeline.size(), over.stream().limit(5).map(slice -> String.format(Locale.ROOT, "%.0f s%s: p99 %d ms",
+                        slice.startS(), slice.startS() < settleSeconds ? " (settling)" : "", slice.p99Ms()))
+                        .collect(Collectors.joining(", ", over.isEmpty() ? "" : " (", over.isEmpty() ? "" : ")")));
     }
 
     private StreamSettings streamSettings(String bootstrapServers) {

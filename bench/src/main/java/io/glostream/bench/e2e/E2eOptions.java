@@ -61,7 +61,8 @@ public final class E2eOptions {
     String rate;
 
     @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
-            description = "How long the latency phase sends (default: ${DEFAULT-VALUE}).")
+            description = "How long the latency phase sends the documents it measures, after the settling time "
+                    + "(default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
     @Option(names = "--latency-settle-seconds", paramLabel = "S", defaultValue = "30",

@@ -21,14 +21,16 @@ import java.util.Map;
  * preloaded backlog (where they mostly measure the queue). The latency phase sends at its rate for
  * {@code latency_settle_seconds} before the {@code latency_documents} it measures. The {@code visible_*} latencies run to the moment a
  * read-committed consumer received the result: under exactly-once they add the wait for the transaction commit.
- * {@code latency_timeline} follows the same append latencies through the phase in one-second slices by send time
- * (each slice's documents, p99 and max): whether the tail is spread or comes from a few episodes, and when.
+ * {@code latency_timeline} follows the append latencies through the whole latency phase, settling time included, in
+ * one-second slices by send time from its first send (each slice's tagged documents, p99 and max; the last slice
+ * can hold only the phase's last few documents): whether the tail is spread or comes from a few episodes, and when.
  * {@code ingest_p*_ms} (send to the broker's append of the input record) and {@code app_p*_ms} (input append to
  * output append) split the same latencies at the input's append time, for the {@code latency_split_documents}
  * whose input acknowledgement reached the harness before their result did. {@code stream_thread_latencies} holds
  * Kafka Streams' commit, poll, process and punctuate latencies (mean and max, ms) at the end of the measured phase
- * ({@link StreamThreadLatencies}); {@code producer_retries} counts the batches the app's producers had to send again
- * during the same phase ({@link ProducerRetries}). {@code app_time_split} splits the mean input-append-to-output-append time of the
+ * ({@link StreamThreadLatencies}); {@code producer_retries} counts the records the app's producers had to send again
+ * during the same phase ({@link ProducerRetries}). Kafka's stream-thread maxima cover its last two 30 s samples, so
+ * with a short measured phase they reach back into the settling time. {@code app_time_split} splits the mean input-append-to-output-append time of the
  * same phase with the app's meters into the read delay, the hold for the batch and what follows the forward
  * ({@link AppTimeSplit}).
  * {@code docs_per_cpu_s} divides the throughput phase's results by the CPU seconds this JVM and a separate broker
@@ -46,11 +48,13 @@ import java.util.Map;
  * stream threads' cost into the model's work and the pipeline's.
  * {@code warmup_documents} were processed before the measured phase and count in none of its figures.
  * {@code app_settings} lists the settings given with {@code --set} (empty: the app's defaults).
+ * {@code model_created_at} is the bundle manifest's export time: it tells apart bundles served from the same path
+ * (the committed sample was retrained on 2026-11-28).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record E2eResult(
         String guarantee, String langMix, int documents, int warmupDocuments, int malformed, int partitions, int threads, int batchSize,
-        String maxWait, String broker, String model, String data, int distinctTexts,
+        String maxWait, String broker, String model, String modelCreatedAt, String data, int distinctTexts,
         double docsPerS, double boundDocsPerS, double ratioToBound,
         double docsPerCpuS, double boundDocsPerCpuS, double cpuRatioToBound,
         long results, int tagged, int deadLetters, int duplicates, double seconds,

@@ -216,17 +216,21 @@ public final class Phase {
     }
 
     /**
-     * The append latencies over time: the tagged documents in consecutive slices of {@code sliceMillis} by send
-     * time, from the first send, each slice's count, p99 and max (read after {@link #await}). It shows whether a
-     * phase's tail is spread over the phase or comes from a few episodes, and when they were.
+     * The append latencies over time: the tagged documents, unmeasured ones included, in consecutive slices of
+     * {@code sliceMillis} by send time, from the phase's first send, each slice's count, p99 and max (read after
+     * {@link #await}). It shows whether a phase's tail is spread over the phase or comes from a few episodes, and
+     * when they were. The last slice can hold only the phase's last few documents.
      */
     public List<LatencySlice> timeline(long sliceMillis) {
         if (sliceMillis < 1) {
             throw new IllegalArgumentException("a slice needs at least 1 ms, got " + sliceMillis);
         }
         long start = Long.MAX_VALUE;
-        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
-            start = Math.min(start, sendMillis.get(i));
+        for (int i = 0; i < documents; i++) {
+            long sent = sendMillis.get(i);
+            if (sent > 0) {
+                start = Math.min(start, sent);
+            }
         }
         List<Histogram> slices = new ArrayList<>();
         for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {

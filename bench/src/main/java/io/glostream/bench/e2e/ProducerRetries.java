@@ -6,10 +6,11 @@ import org.apache.kafka.common.MetricName;
 
 /**
  * The record retries of the app's producers ({@code record-retry-total} of every {@code producer-metrics} group
- * among Kafka Streams' client metrics). Each is a batch the broker refused with a retriable error and the producer
- * sent again after {@code retry.backoff.ms}: under transactions v2, mostly {@code OUT_OF_ORDER_SEQUENCE_NUMBER}
- * and {@code CONCURRENT_TRANSACTIONS} right after a commit. A retried batch holds back the documents in it, and the
- * next commit's flush waits for it, so the count over the latency phase says how often that wait was paid.
+ * among Kafka Streams' client metrics): the records of every batch the broker refused with a retriable error and
+ * the producer sent again after {@code retry.backoff.ms} (under transactions v2, mostly
+ * {@code OUT_OF_ORDER_SEQUENCE_NUMBER} and {@code CONCURRENT_TRANSACTIONS} right after a commit). A retried batch
+ * holds back the records in it, and the next commit's flush waits for it, so the count over the latency phase says
+ * how many records paid that wait. A producer that is replaced takes its count with it.
  */
 public final class ProducerRetries {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glostream.core.bundle.ModelBundle;
 import io.glostream.core.model.TopicModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,6 +77,9 @@ class E2eHarnessTest {
         assertTrue(json.get("latency_documents").asInt() >= 1);
         assertTrue(json.get("latency_basis").asText().startsWith("latency phase"));
         assertEquals(1, json.get("latency_settle_seconds").asInt());
+        try (ModelBundle bundle = ModelBundle.open(MODEL)) {
+            assertEquals(bundle.manifest().createdAt(), json.get("model_created_at").asText());
+        }
         assertTrue(json.get("latency_basis").asText().endsWith("after 1 s at that rate to settle"), json.toString());
         JsonNode timeline = json.get("latency_timeline");
         long inTimeline = 0;

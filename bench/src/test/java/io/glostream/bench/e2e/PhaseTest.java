@@ -83,6 +83,14 @@ class PhaseTest {
                 new Phase.LatencySlice(2.0, 0, 0, 0),
                 new Phase.LatencySlice(3.0, 1, 60, 60)), phase.timeline(1_000));
         assertThrows(IllegalArgumentException.class, () -> phase.timeline(0));
+
+        // The slices count from the first send even when that document never comes back.
+        Phase lost = new Phase(0, 2, 0);
+        lost.sent(0, 500);
+        lost.sent(1, 1_600);
+        lost.tagged(1, 1_650, 1_700);
+        assertEquals(List.of(new Phase.LatencySlice(0.0, 0, 0, 0), new Phase.LatencySlice(1.0, 1, 50, 50)),
+                lost.timeline(1_000));
     }
 
     @Test
