@@ -42,6 +42,8 @@ public final class GlostreamTopology {
 
     /** The producers' {@code linger.ms} unless the settings give one. */
     public static final int DEFAULT_LINGER_MS = 5;
+    /** Kafka Streams' own {@code poll.ms}: the longest the stream thread's poll may block without glostream. */
+    private static final long STREAMS_POLL_MS = 100;
 
     /** The batch buffer of the JSON ingress processor. */
     public static final String JSON_BUFFER_STORE = TopicInferenceProcessor.BUFFER_STORE + "-json";
@@ -120,6 +122,11 @@ public final class GlostreamTopology {
                 && !properties.containsKey(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))) {
             properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), DEFAULT_LINGER_MS);
         }
+        // A batch is flushed by a wall-clock punctuation, which runs only between polls; with no more input the
+        // stream thread's poll blocks for poll.ms (100), so a lone document waited 100 ms instead of batch.max-wait
+        // (measured at 5 docs/s: hold p50 112 ms, bench/results/e2e.md)
+        properties.putIfAbsent(StreamsConfig.POLL_MS_CONFIG,
+                Math.max(1, Math.min(STREAMS_POLL_MS, settings.batchMaxWait().toMillis())));
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());

@@ -247,13 +247,26 @@ class GlostreamTopologyTest {
     }
 
     private int lingerOf(Map<String, String> values) {
+        return Integer.parseInt(String.valueOf(streamsConfig(values).getProducerConfigs("p")
+                .get(ProducerConfig.LINGER_MS_CONFIG)));
+    }
+
+    @Test
+    void theStreamThreadPollsNoLongerThanTheBatchWaitUnlessTheSettingsSayOtherwise() {
+        assertEquals(5, streamsConfig(Map.of()).getLong(StreamsConfig.POLL_MS_CONFIG));
+        assertEquals(20, streamsConfig(Map.of("batch.max-wait", "20ms")).getLong(StreamsConfig.POLL_MS_CONFIG));
+        assertEquals(100, streamsConfig(Map.of("batch.max-wait", "2s")).getLong(StreamsConfig.POLL_MS_CONFIG),
+                "never longer than Kafka Streams' own default");
+        assertEquals(1, streamsConfig(Map.of("batch.max-wait", "PT0.0005S")).getLong(StreamsConfig.POLL_MS_CONFIG));
+        assertEquals(50, streamsConfig(Map.of("kafka.poll.ms", "50")).getLong(StreamsConfig.POLL_MS_CONFIG));
+    }
+
+    private StreamsConfig streamsConfig(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put("state.dir", dir.resolve("state").toString());
         StreamSettings given = StreamSettings.of(all);
-        Properties properties = GlostreamTopology.streamsProperties(given, "unused:9092",
-                new StreamMetrics(new SimpleMeterRegistry()));
-        return Integer.parseInt(String.valueOf(new StreamsConfig(properties).getProducerConfigs("p")
-                .get(ProducerConfig.LINGER_MS_CONFIG)));
+        return new StreamsConfig(GlostreamTopology.streamsProperties(given, "unused:9092",
+                new StreamMetrics(new SimpleMeterRegistry())));
     }
 
     @Test
