@@ -5,7 +5,10 @@
 #   DATASET  ec_news (lambda_KL 4, lambda_CKA 450) or amazon_review (3, 300), from ../shared/data
 #   SEED     0, 1, 2...
 #   VARIANT  full (default), no-cka (lambda_CKA 0), no-kl (lambda_KL 0), no-augmentation (--neighbours 0),
-#            cka-root (the authors' code's 1 - sqrt(CKA) in place of the paper's 1 - CKA)
+#            cka-root (the authors' code's 1 - sqrt(CKA) in place of the paper's 1 - CKA),
+#            procrustes-neighbours (the neighbour tables of the authors' run on the offline substitutes,
+#            ../shared/docs/reference-results.md: plain cosine over word vectors aligned by orthogonal Procrustes
+#            on the dictionary pairs, in place of the dictionary-led ones; needs python3 with numpy and scipy)
 #
 # Runs from a copy of the trainer jar in $RUN_DIR (default /tmp/glostream-quality; built first with
 # ./mvnw -B -q -DskipTests package), niced, with $THREADS PyTorch threads (default 1, so two runs side by side
@@ -30,7 +33,9 @@ case "$variant" in
   no-kl) kl=0 ;;
   no-augmentation) extra=(--neighbours 0) ;;
   cka-root) extra=(--cka-form root) ;;
-  *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation, cka-root)" >&2; exit 2 ;;
+  procrustes-neighbours) ;;
+  *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation, cka-root," \
+       "procrustes-neighbours)" >&2; exit 2 ;;
 esac
 data=$(cd ../shared/data/"$dataset" 2>/dev/null && pwd) \
   || { echo "run_quality.sh: ../shared/data/$dataset not found" >&2; exit 2; }
@@ -42,6 +47,14 @@ name="$dataset-seed$seed"
 mkdir -p "$run_dir/$name-trainer"
 # a private copy: rebuilding the project while the run goes on must not swap classes under it
 cp -r trainer/target/glostream-trainer.jar trainer/target/lib "$run_dir/$name-trainer/"
+if [ "$variant" = procrustes-neighbours ]; then
+  vectors="$run_dir/$dataset-procrustes-vectors"
+  mkdir -p "$vectors" && vectors=$(cd "$vectors" && pwd)
+  java -cp "trainer/target/lib/*" bench/quality/procrustes/StemVocabulary.java "$data/vocab_en.gz" > "$vectors/stems_en.tsv"
+  python3 bench/quality/procrustes/align_vectors.py "$data" "$data/../dict/ch_en_dict.dat.gz" "$vectors" \
+      "$vectors/stems_en.tsv"
+  extra=(--aligned-vectors --vectors "en=$vectors/aligned-en.vec" --vectors "zh=$vectors/aligned-zh.vec")
+fi
 cd "$run_dir"
 threads=${THREADS:-1}
 nice -n 10 java -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
