@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -96,11 +96,15 @@ public final class E2eHarness {
             gc = GcMeter.start();
             try (StreamApp app = StreamApp.start(streamSettings(broker.bootstrapServers()))) {
                 app.awaitRunning(settings.timeout());
+                // the meters of the phase whose latencies are reported: restarted for the latency phase
+                Runnable startLatencyMeters = () -> {
+                    timeSplit[0] = AppTimeSplit.start(app.registry());
+                    retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
+                };
                 Runnable startCpuMeter = () -> {
                     cpu[0] = CpuMeter.start(broker::processCpuNanos);
                     modelWork[0] = ModelWorkMeter.start(app.registry());
-                    timeSplit[0] = AppTimeSplit.start(app.registry());
-                    retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
+                    startLatencyMeters.run();
                     resultsAtCpuStart[0] = throughput.results();
                 };
                 if (warmup != null) {
@@ -132,10 +136,7 @@ public final class E2eHarness {
                     double rate = latencyRate;
                     Thread sending = new Thread(() -> {
                         try (DocumentSender sender = new DocumentSender(broker.bootstrapServers(), 0)) {
-                            sender.paced(corpus, paced, new Rate(rate), () -> {
-                                timeSplit[0] = AppTimeSplit.start(app.registry());
-                                retriesAtStart[0] = ProducerRetries.total(app.streams().metrics());
-                            });
+                            sender.paced(corpus, paced, new Rate(rate), startLatencyMeters);
                         } catch (RuntimeException e) {
                             senderFailure.set(e);
                         }

@@ -128,9 +128,10 @@ public final class Phase {
         seen.set(index - firstIndex);
         tagged++;
         long sent = sendMillis.get(index - firstIndex);
-        appendLatencyMillis[index - firstIndex] = clamp(appendMillis - sent);
+        long append = clamp(appendMillis - sent);
+        appendLatencyMillis[index - firstIndex] = append;
         if (index - firstIndex >= unmeasured) {
-            appendLatency.recordValue(clamp(appendMillis - sent));
+            appendLatency.recordValue(append);
             visibleLatency.recordValue(clamp(receiveMillis - sent));
             long input = inputAppendMillis.get(index - firstIndex);
             if (input > 0) {
