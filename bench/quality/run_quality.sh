@@ -9,8 +9,8 @@
 #            procrustes-neighbours (the neighbour tables of the authors' run on the offline substitutes,
 #            ../shared/docs/reference-results.md: plain cosine over word vectors aligned by orthogonal Procrustes
 #            on the dictionary pairs, in place of the dictionary-led ones; needs python3 with numpy and scipy)
-#            e-l2-sum, e-sum (document vectors E for CKA in another tf-idf recipe than the default weighted mean,
-#            from tfidf_doc_vectors.py; needs python3 with numpy and scipy)
+#            e-l2-sum (--tfidf-weighting l2-sum: document vectors E for CKA as scikit-learn's unit-L2 tf-idf rows
+#            times the word vectors, in place of the weighted mean; linear CKA is not invariant to that scaling)
 #
 # Runs from a copy of the trainer jar in $RUN_DIR (default /tmp/glostream-quality; built first with
 # ./mvnw -B -q -DskipTests package), niced, with $THREADS PyTorch threads (default 1, so two runs side by side
@@ -35,9 +35,10 @@ case "$variant" in
   no-kl) kl=0 ;;
   no-augmentation) extra=(--neighbours 0) ;;
   cka-root) extra=(--cka-form root) ;;
-  procrustes-neighbours | e-l2-sum | e-sum) ;;
+  e-l2-sum) extra=(--tfidf-weighting l2-sum) ;;
+  procrustes-neighbours) ;;
   *) echo "run_quality.sh: unknown variant '$variant' (full, no-cka, no-kl, no-augmentation, cka-root," \
-       "procrustes-neighbours, e-l2-sum, e-sum)" >&2; exit 2 ;;
+       "procrustes-neighbours, e-l2-sum)" >&2; exit 2 ;;
 esac
 data=$(cd ../shared/data/"$dataset" 2>/dev/null && pwd) \
   || { echo "run_quality.sh: ../shared/data/$dataset not found" >&2; exit 2; }
@@ -56,12 +57,6 @@ if [ "$variant" = procrustes-neighbours ]; then
   python3 bench/quality/procrustes/align_vectors.py "$data" "$data/../dict/ch_en_dict.dat.gz" "$vectors" \
       "$vectors/stems_en.tsv"
   extra=(--aligned-vectors --vectors "en=$vectors/aligned-en.vec" --vectors "zh=$vectors/aligned-zh.vec")
-fi
-if [[ "$variant" == e-* ]]; then
-  vectors="$run_dir/$dataset-doc-vectors-${variant#e-}"
-  mkdir -p "$vectors" && vectors=$(cd "$vectors" && pwd)
-  python3 bench/quality/tfidf_doc_vectors.py "$data" "${variant#e-}" "$vectors"
-  extra=(--doc-embeddings "en=$vectors/doc-vectors-en.npy" --doc-embeddings "zh=$vectors/doc-vectors-zh.npy")
 fi
 cd "$run_dir"
 threads=${THREADS:-1}

@@ -4,6 +4,7 @@ import io.glostream.core.features.SparseCounts;
 import io.glostream.trainer.corpus.RawDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a language's document vectors E for the CKA loss come from. CKA compares theta and E within one
@@ -20,18 +21,21 @@ public sealed interface DocumentVectorSource {
         float[][] embed(String lang, List<RawDocument> documents, int threads);
     }
 
-    /** The default: tf-idf weighted means of the language's word vectors. */
-    record TfidfMean() implements DocumentVectorSource {
-        public static final String PROVENANCE = "tf-idf weighted mean of the word vectors";
+    /** The default: tf-idf weightings of the language's word vectors (means unless told otherwise). */
+    record Tfidf(TfidfDocumentEmbeddings.Weighting weighting) implements DocumentVectorSource {
+        public Tfidf {
+            Objects.requireNonNull(weighting, "weighting");
+        }
 
         /** One row per bag of words; {@code words} is the vocabulary the bags index. */
         public float[][] embed(List<SparseCounts> bow, List<String> words, WordVectors vectors) {
-            return TfidfDocumentEmbeddings.fit(bow, vectors.matrixFor(words), vectors.dimension()).embedAll(bow);
+            return TfidfDocumentEmbeddings.fit(bow, vectors.matrixFor(words), vectors.dimension(), weighting)
+                    .embedAll(bow);
         }
 
         @Override
         public String provenance() {
-            return PROVENANCE;
+            return weighting.provenance();
         }
     }
 

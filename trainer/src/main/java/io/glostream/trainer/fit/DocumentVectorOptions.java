@@ -2,6 +2,7 @@ package io.glostream.trainer.fit;
 
 import io.glostream.core.text.LanguageAnalyzers;
 import io.glostream.trainer.embeddings.DocumentVectorSource;
+import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +26,14 @@ public final class DocumentVectorOptions {
     @Option(names = "--sentence-encoder", paramLabel = "[LANG=]DIR",
             description = "Document vectors for CKA from an ONNX sentence encoder: DIR holds model.onnx and "
                     + "tokenizer.json (HuggingFace layout); mean-pooled, unit length. Without LANG=, for both "
-                    + "languages. Default for both options: tf-idf weighted means of the word vectors.")
+                    + "languages. Default for both options: tf-idf weightings of the word vectors (--tfidf-weighting).")
     List<String> encoders = new ArrayList<>();
+
+    @Option(names = "--tfidf-weighting", defaultValue = "mean", paramLabel = "mean|l2-sum",
+            description = "How the default document vectors add up tf-idf weighted word vectors: mean (divided by "
+                    + "the weights) or l2-sum (scikit-learn's unit-L2 tf-idf rows, undivided). Default: "
+                    + "${DEFAULT-VALUE}.")
+    String tfidfWeighting;
 
     @Option(names = "--encoder-batch", defaultValue = "32", paramLabel = "N",
             description = "Texts per sentence-encoder run (default: ${DEFAULT-VALUE}).")
@@ -36,13 +43,11 @@ public final class DocumentVectorOptions {
      * The source of each language's document vectors, in layout order.
      *
      * @throws IllegalArgumentException naming the option when a language is not among {@code langs}, has two
-     *     sources, or a file or directory is missing
+     *     sources, a file or directory is missing, or the tf-idf weighting is unknown
      */
     public Map<String, DocumentVectorSource> sources(List<String> langs) {
+        DocumentVectorSource tfidf = new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.parse(tfidfWeighting));
         Map<String, DocumentVectorSource> chosen = new LinkedHashMap<>();
-        if (npy.isEmpty() && encoders.isEmpty()) {
-            return chosen;
-        }
         List<String> canonical;
         try {
             canonical = langs.stream().map(LanguageAnalyzers::canonicalLanguage).toList();
@@ -69,7 +74,7 @@ public final class DocumentVectorOptions {
         }
         Map<String, DocumentVectorSource> ordered = new LinkedHashMap<>();
         for (String lang : canonical) {
-            ordered.put(lang, chosen.getOrDefault(lang, new DocumentVectorSource.TfidfMean()));
+            ordered.put(lang, chosen.getOrDefault(lang, tfidf));
         }
         return ordered;
     }

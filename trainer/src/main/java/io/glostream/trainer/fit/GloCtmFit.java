@@ -9,6 +9,7 @@ import io.glostream.core.vocab.Vocabulary;
 import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.embeddings.BilingualDictionary;
 import io.glostream.trainer.embeddings.DocumentVectorSource;
+import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
 import io.glostream.trainer.embeddings.WordVectors;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmTrainer;
@@ -175,7 +176,8 @@ public final class GloCtmFit {
     }
 
     private DocumentVectorSource source(String lang) {
-        return options.documentVectors().getOrDefault(lang, new DocumentVectorSource.TfidfMean());
+        return options.documentVectors().getOrDefault(lang,
+                new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.MEAN));
     }
 
     /** @param given the language's document vectors when they came from a file or an encoder, else null */
@@ -187,7 +189,8 @@ public final class GloCtmFit {
         if (embeddings == null) {
             Vocabulary vocabulary = corpus.featurizer().vocabulary(l);
             WordVectors vectors = data.sides().get(l).vectors();
-            embeddings = new DocumentVectorSource.TfidfMean().embed(bow, vocabulary.words(), vectors);
+            DocumentVectorSource.Tfidf tfidf = (DocumentVectorSource.Tfidf) source(data.sides().get(l).lang());
+            embeddings = tfidf.embed(bow, vocabulary.words(), vectors);
         }
         return new LanguageCorpus(bow, global, embeddings);
     }

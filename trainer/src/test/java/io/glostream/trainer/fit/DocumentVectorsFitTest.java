@@ -3,7 +3,6 @@ package io.glostream.trainer.fit;
 import static io.glostream.core.bundle.NpyTestFiles.floats;
 import static io.glostream.core.bundle.NpyTestFiles.npy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glostream.trainer.TrainerCli;
 import io.glostream.trainer.embeddings.DocumentVectorSource;
+import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
 import io.glostream.trainer.embeddings.MiniLmEncoderFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,12 +114,26 @@ class DocumentVectorsFitTest {
     }
 
     @Test
+    void theTfidfWeightingServesEveryLanguageWithoutAnotherSource() throws IOException {
+        Path npyFile = documentVectors("d.npy", 2, 2);
+        Map<String, DocumentVectorSource> sources = parse("--tfidf-weighting", "l2-sum", "--doc-embeddings",
+                "zh=" + npyFile).sources(List.of("en", "zh"));
+        assertEquals(new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.L2_SUM), sources.get("en"));
+        assertEquals(new DocumentVectorSource.NpyFile(npyFile), sources.get("zh"));
+        assertEquals(new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.MEAN),
+                parse().sources(List.of("en", "zh")).get("zh"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> parse("--tfidf-weighting", "median").sources(List.of("en", "zh")));
+        assertEquals("--tfidf-weighting: unknown weighting 'median' (mean or l2-sum)", unknown.getMessage());
+    }
+
+    @Test
     void aLanguageGetsOneSourceOnly() throws IOException {
         Path encoder = Files.createDirectories(dir.resolve("enc"));
         Path npyFile = documentVectors("d.npy", 2, 2);
         Map<String, DocumentVectorSource> one = parse("--doc-embeddings", "en=" + npyFile).sources(List.of("en", "zh"));
         assertEquals(new DocumentVectorSource.NpyFile(npyFile), one.get("en"));
-        assertInstanceOf(DocumentVectorSource.TfidfMean.class, one.get("zh"));
+        assertEquals(new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.MEAN), one.get("zh"));
 
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> parse("--doc-embeddings",
                 "en=" + npyFile, "--sentence-encoder", encoder.toString()).sources(List.of("en", "zh")));

@@ -10,7 +10,7 @@ import io.glostream.core.features.Features;
 import io.glostream.core.model.TopicModel;
 import io.glostream.core.testdata.SharedData;
 import io.glostream.trainer.TrainerCli;
-import io.glostream.trainer.embeddings.DocumentVectorSource;
+import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
 import io.glostream.trainer.neighbours.NeighbourReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,8 +63,8 @@ class FitCommandTest {
         assertTrue(q.at("/provenance/neighbours/dictionaryCoverage/zh").asDouble() > 0.5, q.at("/provenance").toString());
         assertTrue(q.at("/provenance/neighbours/heldOutPrecisionAt1").isNumber());
         assertEquals(NeighbourReport.DICTIONARY_LED, q.at("/provenance/neighbours/crossLingual").asText());
-        assertEquals(DocumentVectorSource.TfidfMean.PROVENANCE, q.at("/provenance/documentEmbeddings/en").asText());
-        assertEquals(DocumentVectorSource.TfidfMean.PROVENANCE, q.at("/provenance/documentEmbeddings/zh").asText());
+        assertEquals(TfidfDocumentEmbeddings.Weighting.MEAN.provenance(), q.at("/provenance/documentEmbeddings/en").asText());
+        assertEquals(TfidfDocumentEmbeddings.Weighting.MEAN.provenance(), q.at("/provenance/documentEmbeddings/zh").asText());
         assertTrue(Files.readString(html).contains("<table"));
         try (ModelBundle opened = ModelBundle.open(bundle)) {
             assertEquals(8, opened.manifest().topics());
