@@ -31,11 +31,6 @@ public final class TfidfDocumentEmbeddings {
             this.provenance = provenance;
         }
 
-        /** The name {@code --tfidf-weighting} takes. */
-        public String option() {
-            return option;
-        }
-
         /** What the manifest records for E made this way. */
         public String provenance() {
             return provenance;

@@ -46,7 +46,8 @@ public final class DocumentVectorOptions {
      *     sources, a file or directory is missing, or the tf-idf weighting is unknown
      */
     public Map<String, DocumentVectorSource> sources(List<String> langs) {
-        DocumentVectorSource tfidf = new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.parse(tfidfWeighting));
+        DocumentVectorSource tfidf =
+                new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.parse(tfidfWeighting));
         Map<String, DocumentVectorSource> chosen = new LinkedHashMap<>();
         List<String> canonical;
         try {

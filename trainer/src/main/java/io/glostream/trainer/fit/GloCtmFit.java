@@ -10,7 +10,6 @@ import io.glostream.trainer.corpus.RawDocument;
 import io.glostream.trainer.embeddings.BilingualDictionary;
 import io.glostream.trainer.embeddings.DocumentVectorSource;
 import io.glostream.trainer.embeddings.TfidfDocumentEmbeddings;
-import io.glostream.trainer.embeddings.WordVectors;
 import io.glostream.trainer.model.EpochStats;
 import io.glostream.trainer.model.GloCtmTrainer;
 import io.glostream.trainer.model.LanguageCorpus;
@@ -71,10 +70,12 @@ public final class GloCtmFit {
 
     public Result fit(BilingualCorpus data) {
         // vectors from files or an encoder first: a bad file should stop the run before the long preparation
+        List<DocumentVectorSource> sources = new ArrayList<>();
         List<float[][]> given = new ArrayList<>();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (BilingualCorpus.Side side : data.sides()) {
             DocumentVectorSource source = source(side.lang());
+            sources.add(source);
             given.add(source instanceof DocumentVectorSource.FromDocuments external
                     ? external.embed(side.lang(), side.train(), options.threads()) : null);
             provenance.put(side.lang(), source.provenance());
@@ -85,8 +86,8 @@ public final class GloCtmFit {
             List<RawDocument> docs = data.sides().get(l).test();
             test.add(docs.isEmpty() ? List.of() : CorpusPreparation.featurize(corpus.featurizer(), l, docs));
         }
-        TrainingData training = new TrainingData(languageCorpus(corpus, data, 0, given.get(0)),
-                languageCorpus(corpus, data, 1, given.get(1)));
+        TrainingData training = new TrainingData(languageCorpus(corpus, data, 0, sources.get(0), given.get(0)),
+                languageCorpus(corpus, data, 1, sources.get(1), given.get(1)));
 
         GloCtmTrainer trainer = startTrainer(corpus);
         List<EpochStats> epochs = new ArrayList<>();
@@ -180,18 +181,18 @@ public final class GloCtmFit {
                 new DocumentVectorSource.Tfidf(TfidfDocumentEmbeddings.Weighting.MEAN));
     }
 
-    /** @param given the language's document vectors when they came from a file or an encoder, else null */
-    private LanguageCorpus languageCorpus(PreparedCorpus corpus, BilingualCorpus data, int l, float[][] given) {
+    /**
+     * @param given the language's document vectors when {@code source} made them from the raw documents, else
+     *              null: tf-idf vectors need the bags of words, which exist only after preparation
+     */
+    private LanguageCorpus languageCorpus(PreparedCorpus corpus, BilingualCorpus data, int l,
+                                          DocumentVectorSource source, float[][] given) {
         List<Features> features = corpus.features().get(l);
         List<SparseCounts> bow = features.stream().map(f -> f.bow().counts()).toList();
         List<SparseCounts> global = features.stream().map(Features::global).toList();
-        float[][] embeddings = given;
-        if (embeddings == null) {
-            Vocabulary vocabulary = corpus.featurizer().vocabulary(l);
-            WordVectors vectors = data.sides().get(l).vectors();
-            DocumentVectorSource.Tfidf tfidf = (DocumentVectorSource.Tfidf) source(data.sides().get(l).lang());
-            embeddings = tfidf.embed(bow, vocabulary.words(), vectors);
-        }
+        float[][] embeddings = source instanceof DocumentVectorSource.Tfidf tfidf
+                ? tfidf.embed(bow, corpus.featurizer().vocabulary(l).words(), data.sides().get(l).vectors())
+                : given;
         return new LanguageCorpus(bow, global, embeddings);
     }
 }
